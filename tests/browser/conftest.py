@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves site/ like a static host: the root 404.html for missing paths."""
 
-    def log_message(self, format, *args):  # noqa: A002 - keep test output quiet
+    def log_message(self, format, *args):
         pass
 
     def send_error(self, code, message=None, explain=None):

@@ -1,0 +1,66 @@
+"""Run every docs check: `make check` (or `python scripts/check.py`).
+
+Prints `path:line:col: CODE severity: message` and a fix for each finding,
+sorted, then a summary. Exit status: 0 clean (warnings allowed), 1 errors,
+2 usage or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from kbcheck.findings import RULES, Severity
+from kbcheck.report import format_github, format_text, summary
+from kbcheck.runner import check_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check the docs for links and structure.")
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="repository root (default: this one)"
+    )
+    parser.add_argument("--format", choices=["text", "github"], default="text")
+    parser.add_argument("--select", help="comma-separated rule codes to run (default: all)")
+    parser.add_argument("--list-rules", action="store_true", help="print every rule code and exit")
+    args = parser.parse_args(argv)
+
+    if args.list_rules:
+        for code, rule in sorted(RULES.items()):
+            print(f"{code}\t{rule.severity.value}\t{rule.name}\t{rule.summary}")
+        return 0
+    select = {code.strip().upper() for code in args.select.split(",")} if args.select else None
+    if select and (unknown := select - RULES.keys()):
+        print(f"error: unknown rule code(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 2
+    if not (args.root / "docs").is_dir():
+        print(
+            f"error: {args.root}/docs not found: run from the repository or pass --root",
+            file=sys.stderr,
+        )
+        return 2
+
+    docs, findings = check_tree(args.root, select)
+    if findings:
+        print(format_github(findings) if args.format == "github" else format_text(findings))
+    print(summary(findings, len(docs.pages)))
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:
+        print(
+            f"internal error in the docs checks: {type(error).__name__}: {error} "
+            "(please report it with the command you ran)",
+            file=sys.stderr,
+        )
+        sys.exit(2)

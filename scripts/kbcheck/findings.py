@@ -1,0 +1,70 @@
+"""Findings and the rule registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str  # relative to the repository root, POSIX separators
+    line: int  # 1-based; 0 when the finding is about the file as a whole
+    col: int  # 1-based; 0 when unknown
+    code: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    fix: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered check. `code` is stable once published: retire, never reuse."""
+
+    code: str
+    name: str  # kebab-case, e.g. "heading-level-skipped"
+    severity: Severity
+    summary: str  # one sentence: what the rule requires
+    fix: str  # one sentence: how to fix a finding
+    check: Callable[..., Iterable[Finding]]
+
+    def at(
+        self,
+        path: str,
+        line: int = 0,
+        col: int = 0,
+        message: str = "",
+        fix: str = "",
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this rule; `fix` defaults to the rule's own fix."""
+        return Finding(
+            path,
+            line,
+            col,
+            self.code,
+            severity or self.severity,
+            message or self.summary,
+            fix or self.fix,
+        )
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: Severity, summary: str, fix: str):
+    """Register `check(docs, rule) -> Iterable[Finding]` under a stable code."""
+
+    def register(check: Callable[..., Iterable[Finding]]):
+        if code in RULES:
+            raise ValueError(f"rule code {code} registered twice")
+        RULES[code] = Rule(code, name, severity, summary, fix, check)
+        return check
+
+    return register

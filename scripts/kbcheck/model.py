@@ -1,0 +1,365 @@
+"""The parsed model of the docs that every rule reads.
+
+Each page is read once: bytes, decoded text, front matter, headings, links,
+images and raw HTML, each with its line number. Parsing never raises on file
+content: what cannot be read is recorded on the page (`decode_error`,
+`front_matter_error`) for the rules to report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+LANGUAGES = ("zh", "en")
+CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
+
+# `## 两步验证 { #two-step-verification }` (Python-Markdown attr_list syntax).
+HEADING_ATTRS = re.compile(r"\s*\{:?\s*([^}]*)\}\s*$")
+HEADING_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+
+
+class TextLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text (the schema checks their format) and
+    ignores application tags such as MkDocs' `!ENV` or `!!python/name`."""
+
+
+TextLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+TextLoader.add_multi_constructor("!", _unknown_tag)
+TextLoader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # without the `{ #id }` attribute block
+    id: str | None
+    line: int
+    has_link: bool
+    has_content: bool  # any block other than a heading before the next heading
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str  # "link", "image" or "html" (href/src in raw HTML)
+    target: str
+    text: str  # link text, or image alt text
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class RawHtml:
+    line: int
+    text: str
+
+
+@dataclass
+class Page:
+    root: Path
+    path: Path  # relative to root, e.g. docs/zh/sign-in/index.md
+    lang: str
+    rel: str  # relative to the language's docs dir, POSIX, e.g. sign-in/index.md
+    raw: bytes
+    text: str | None = None
+    decode_error: str | None = None
+    front_matter: dict | None = None
+    front_matter_error: tuple[int, str] | None = None
+    front_matter_lines: dict[str, int] = field(default_factory=dict)
+    body_start: int = 1  # line number of the first line after the front matter
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    html: list[RawHtml] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        return self.path.as_posix()
+
+    @property
+    def meta(self) -> dict:
+        return self.front_matter if isinstance(self.front_matter, dict) else {}
+
+    @property
+    def title(self) -> str | None:
+        title = self.meta.get("title")
+        return title if isinstance(title, str) else None
+
+    @property
+    def images(self) -> list[Link]:
+        return [link for link in self.links if link.kind == "image"]
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return (self.text or "").split("\n")
+
+    def meta_line(self, key: str) -> int:
+        """Line of a front-matter key, or of the front matter's start."""
+        return self.front_matter_lines.get(key, 1)
+
+
+@dataclass
+class NavEntry:
+    lang: str
+    config: str  # e.g. mkdocs.en.yml
+    target: str  # a page path relative to docs_dir, or an external URL
+    title: str | None
+    line: int
+
+
+@dataclass
+class Docs:
+    root: Path
+    pages: list[Page]
+    nav: list[NavEntry]
+    configs: dict[str, dict]  # lang -> parsed config (INHERIT not resolved)
+    config_errors: list[tuple[str, int, str]]  # (config path, line, message)
+    other_files: list[Path] = field(default_factory=list)  # non-Markdown files under docs/
+
+    def page(self, lang: str, rel: str) -> Page | None:
+        return self._index.get((lang, rel))
+
+    def by_lang(self, lang: str) -> list[Page]:
+        return [page for page in self.pages if page.lang == lang]
+
+    @cached_property
+    def _index(self) -> dict[tuple[str, str], Page]:
+        return {(page.lang, page.rel): page for page in self.pages}
+
+
+def _markdown() -> MarkdownIt:
+    return (
+        MarkdownIt("commonmark", {"html": True})
+        .enable("table")
+        .use(admon_plugin)
+        .use(deflist_plugin)
+        .use(footnote_plugin)
+    )
+
+
+MD = _markdown()
+
+
+def split_front_matter(text: str) -> tuple[str | None, int, str]:
+    """Return (front matter source or None, first body line, body).
+
+    The body keeps its line numbers: the front matter is replaced by blank lines.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, 1, text
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            source = "\n".join(lines[1:index])
+            body = "\n" * (index + 1) + "\n".join(lines[index + 1 :])
+            return source, index + 2, body
+    return "\n".join(lines[1:]), len(lines) + 1, ""
+
+
+def parse_front_matter(page: Page, source: str) -> None:
+    try:
+        data = yaml.load(source, Loader=TextLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1  # +1 for the opening ---, +1 for 1-based
+        problem = getattr(error, "problem", None) or str(error).split("\n")[0]
+        page.front_matter_error = (line, f"front matter is not valid YAML: {problem}")
+        return
+    except RecursionError:
+        page.front_matter_error = (1, "front matter is nested too deeply to read")
+        return
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        page.front_matter_error = (2, "front matter must be a mapping of keys to values")
+        return
+    page.front_matter = data
+    for number, line in enumerate(source.split("\n"), start=2):
+        match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
+        if match and match.group(1) not in page.front_matter_lines:
+            page.front_matter_lines[match.group(1)] = number
+
+
+class _HtmlLinks(HTMLParser):
+    """Collects href/src attributes from a raw HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str, str]] = []  # (line offset, col, attr, value)
+
+    def handle_starttag(self, tag, attrs):
+        line, col = self.getpos()
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.found.append((line - 1, col, name, value))
+
+
+def _html_links(fragment: str, first_line: int) -> list[Link]:
+    parser = _HtmlLinks()
+    try:
+        parser.feed(fragment)
+        parser.close()
+    except Exception:
+        return []
+    return [
+        Link("html", value, "", first_line + offset, col + 1)
+        for offset, col, _name, value in parser.found
+    ]
+
+
+def _column(line_text: str, needle: str) -> int:
+    index = line_text.find(needle) if needle else -1
+    return index + 1 if index >= 0 else 1
+
+
+def parse_body(page: Page, body: str) -> None:
+    try:
+        tokens = MD.parse(body)
+    except RecursionError:
+        page.html.append(RawHtml(page.body_start, "(nesting too deep to parse)"))
+        return
+    lines = body.split("\n")
+    open_heading: dict | None = None
+    headings: list[dict] = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            inline = tokens[index + 1]
+            raw = inline.content
+            attrs = HEADING_ATTRS.search(raw)
+            heading_id = None
+            if attrs:
+                id_match = HEADING_ID.search(attrs.group(1))
+                heading_id = id_match.group(1) if id_match else None
+                raw = raw[: attrs.start()]
+            has_link = any(child.type == "link_open" for child in inline.children or [])
+            open_heading = {
+                "level": int(token.tag[1]),
+                "text": raw.strip(),
+                "id": heading_id,
+                "line": token.map[0] + 1 if token.map else 0,
+                "has_link": has_link,
+                "has_content": False,
+            }
+            headings.append(open_heading)
+        elif token.type == "heading_close":
+            continue
+        elif open_heading is not None and token.level == 0 and token.nesting >= 0:
+            open_heading["has_content"] = True  # a block (not a heading) under the heading
+        if token.type == "inline" and token.children and token.map:
+            line = token.map[0]
+            for child in token.children:
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
+                elif child.type == "link_open":
+                    href = str(child.attrs.get("href", ""))
+                    col = _column(lines[line] if line < len(lines) else "", href)
+                    page.links.append(Link("link", href, "", line + 1, col))
+                elif child.type == "image":
+                    src = str(child.attrs.get("src", ""))
+                    col = _column(lines[line] if line < len(lines) else "", src)
+                    page.links.append(Link("image", src, child.content, line + 1, col))
+                elif child.type == "html_inline":
+                    page.html.append(RawHtml(line + 1, child.content))
+                    page.links.extend(_html_links(child.content, line + 1))
+        elif token.type == "html_block" and token.map:
+            page.html.append(RawHtml(token.map[0] + 1, token.content))
+            page.links.extend(_html_links(token.content, token.map[0] + 1))
+    # Link text: fill from the following text tokens is not needed by any rule yet.
+    page.headings = [Heading(**heading) for heading in headings]
+
+
+def load_page(root: Path, path: Path, lang: str) -> Page:
+    rel = path.relative_to(root / "docs" / lang).as_posix()
+    page = Page(root=root, path=path.relative_to(root), lang=lang, rel=rel, raw=b"")
+    try:
+        page.raw = path.read_bytes()
+    except OSError as error:
+        page.decode_error = f"cannot read file: {error.strerror}"
+        return page
+    raw = page.raw[3:] if page.raw.startswith(b"\xef\xbb\xbf") else page.raw
+    try:
+        page.text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        page.decode_error = f"not valid UTF-8 (byte {error.start})"
+        return page
+    text = page.text.replace("\r\n", "\n").replace("\r", "\n")
+    source, page.body_start, body = split_front_matter(text)
+    if source is not None:
+        parse_front_matter(page, source)
+    parse_body(page, body)
+    return page
+
+
+def _nav_entries(node: yaml.Node, lang: str, config: str, title: str | None = None):
+    """Walk a composed `nav:` node, yielding every page or link with its line."""
+    if isinstance(node, yaml.ScalarNode):
+        yield NavEntry(lang, config, str(node.value), title, node.start_mark.line + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _nav_entries(item, lang, config)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _nav_entries(value, lang, config, str(key.value))
+
+
+def load_config(root: Path, lang: str, docs: Docs) -> None:
+    name = CONFIGS[lang]
+    path = root / name
+    try:
+        text = path.read_text(encoding="utf-8")
+        composed = yaml.compose(text, Loader=TextLoader)
+        data = yaml.load(text, Loader=TextLoader)
+    except FileNotFoundError:
+        docs.config_errors.append((name, 0, f"{name} not found"))
+        return
+    except (OSError, UnicodeDecodeError) as error:
+        docs.config_errors.append((name, 0, f"cannot read {name}: {error}"))
+        return
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        docs.config_errors.append((name, mark.line + 1 if mark else 0, f"not valid YAML: {error}"))
+        return
+    docs.configs[lang] = data if isinstance(data, dict) else {}
+    if isinstance(composed, yaml.MappingNode):
+        for key, value in composed.value:
+            if key.value == "nav":
+                docs.nav.extend(_nav_entries(value, lang, name))
+
+
+def load_docs(root: Path) -> Docs:
+    """Parse docs/zh, docs/en and both MkDocs configs under `root`."""
+    docs = Docs(root=root, pages=[], nav=[], configs={}, config_errors=[])
+    for lang in LANGUAGES:
+        load_config(root, lang, docs)
+        base = root / "docs" / lang
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.is_dir():
+                continue
+            if path.suffix.lower() == ".md":
+                docs.pages.append(load_page(root, path, lang))
+            else:
+                docs.other_files.append(path.relative_to(root))
+    return docs
