@@ -20,6 +20,14 @@ from kbcheck.runner import check_tree
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _relative(root: Path, path: str) -> str:
+    absolute = Path(path).resolve()
+    try:
+        return absolute.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check the docs for links and structure.")
     parser.add_argument(
@@ -28,6 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=["text", "github"], default="text")
     parser.add_argument("--select", help="comma-separated rule codes to run (default: all)")
     parser.add_argument("--list-rules", action="store_true", help="print every rule code and exit")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        help="report only findings in these files (the whole tree is still read, "
+        "since rules such as translations compare pages); used by pre-commit",
+    )
     args = parser.parse_args(argv)
 
     if args.list_rules:
@@ -46,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     docs, findings = check_tree(args.root, select)
+    if args.paths:
+        wanted = {_relative(args.root, path) for path in args.paths}
+        findings = [finding for finding in findings if finding.path in wanted]
     if findings:
         print(format_github(findings) if args.format == "github" else format_text(findings))
     print(summary(findings, len(docs.pages)))
