@@ -74,8 +74,9 @@ bench: $(VENV)/.installed node_modules/.installed ## Print measured build, check
 	@scripts/require.sh chromium
 	$(PY) scripts/bench.py
 
-new: $(VENV)/.installed ## Scaffold a new article pair: make new SECTION=sign-in SLUG=my-page KIND=troubleshooting
-	$(PY) scripts/new_article.py --section "$(SECTION)" --slug "$(SLUG)" --kind "$(or $(KIND),troubleshooting)"
+new: $(VENV)/.installed ## Scaffold an article pair: make new SECTION=sign-in SLUG=my-page [KIND=guide]
+	$(PY) scripts/new_article.py --section "$(SECTION)" --slug "$(SLUG)" \
+	  --kind "$(or $(KIND),troubleshooting)" --title-zh "$(TITLE_ZH)" --title-en "$(TITLE_EN)"
 
 lock: $(VENV)/.installed ## Recompile requirements.txt (with hashes) from requirements.in
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.txt

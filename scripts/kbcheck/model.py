@@ -59,6 +59,8 @@ class Heading:
     line: int
     has_link: bool
     has_content: bool  # any block other than a heading before the next heading
+    # Token types of the top-level blocks before the next heading, e.g. "ordered_list_open".
+    blocks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,9 @@ class Page:
     front_matter: dict | None = None
     front_matter_error: tuple[int, str] | None = None
     front_matter_lines: dict[str, int] = field(default_factory=dict)
+    # (line, col) of every key and list item, by path: ("sources", 0, "url") -> (12, 5).
+    front_matter_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    front_matter_unterminated: bool = False  # starts with --- but never closes it
     body_start: int = 1  # line number of the first line after the front matter
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -174,31 +179,92 @@ def split_front_matter(text: str) -> tuple[str | None, int, str]:
             source = "\n".join(lines[1:index])
             body = "\n" * (index + 1) + "\n".join(lines[index + 1 :])
             return source, index + 2, body
-    return "\n".join(lines[1:]), len(lines) + 1, ""
+    # No closing line: the caller records it; the whole text is read as the body.
+    return None, 1, text
+
+
+# Mistakes people make when typing YAML by hand, checked when the YAML does not
+# parse, so the message names the line and the fix rather than the parser's term.
+YAML_HINTS = (
+    (re.compile(r"^\s*(?:-\s*)?[A-Za-z_][\w-]*\s*："), "uses a full-width colon '：'; type ':'"),
+    (re.compile(r"^\t|^ *-? *\t"), "is indented with a tab; YAML needs spaces"),
+    (re.compile(r"^\s*(?:-\s*)?[A-Za-z_][\w-]*:(?!//)\S"), "needs a space after the colon"),
+)
+
+
+def _yaml_hint(source: str) -> tuple[int, str] | None:
+    for number, line in enumerate(source.split("\n"), start=2):
+        for pattern, hint in YAML_HINTS:
+            if pattern.search(line):
+                return number, f"front matter line {number} {hint}"
+    return None
+
+
+def _positions(root: yaml.Node) -> dict[tuple, tuple[int, int]] | None:
+    """(line, col) of every key and list item; None if a node is reached twice
+    (a YAML alias, which front matter never needs and which could expand without bound)."""
+    positions: dict[tuple, tuple[int, int]] = {}
+    seen: set[int] = set()
+    stack: list[tuple[tuple, yaml.Node]] = [((), root)]
+    while stack:
+        path, node = stack.pop()
+        if id(node) in seen:
+            return None
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            children = [(key.value, key, value) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(index, item, item) for index, item in enumerate(node.value)]
+        else:
+            continue
+        for name, mark_node, value in children:
+            child = (*path, name if isinstance(name, str | int) else str(name))
+            mark = mark_node.start_mark
+            positions.setdefault(child, (mark.line + 2, mark.column + 1))
+            stack.append((child, value))
+    return positions
 
 
 def parse_front_matter(page: Page, source: str) -> None:
     try:
-        data = yaml.load(source, Loader=TextLoader)
+        loader = TextLoader(source)
+        try:
+            node = loader.get_single_node()
+            positions = _positions(node) if node is not None else {}
+            if positions is None:
+                page.front_matter_error = (2, "front matter must not use YAML anchors or aliases")
+                return
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for the opening ---, +1 for 1-based
         problem = getattr(error, "problem", None) or str(error).split("\n")[0]
-        page.front_matter_error = (line, f"front matter is not valid YAML: {problem}")
+        page.front_matter_error = _yaml_hint(source) or (
+            line,
+            f"front matter is not valid YAML: {problem}",
+        )
         return
     except RecursionError:
         page.front_matter_error = (1, "front matter is nested too deeply to read")
         return
+    except Exception as error:  # e.g. an integer too long to convert
+        page.front_matter_error = (1, f"front matter cannot be read: {error}")
+        return
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        page.front_matter_error = (2, "front matter must be a mapping of keys to values")
+        page.front_matter_error = _yaml_hint(source) or (
+            2,
+            "front matter must be a list of `key: value` lines",
+        )
         return
     page.front_matter = data
-    for number, line in enumerate(source.split("\n"), start=2):
-        match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
-        if match and match.group(1) not in page.front_matter_lines:
-            page.front_matter_lines[match.group(1)] = number
+    page.front_matter_positions = positions
+    for path, (line, _col) in positions.items():
+        if len(path) == 1 and isinstance(path[0], str):
+            page.front_matter_lines[path[0]] = line
 
 
 class _HtmlLinks(HTMLParser):
@@ -260,12 +326,15 @@ def parse_body(page: Page, body: str) -> None:
                 "line": token.map[0] + 1 if token.map else 0,
                 "has_link": has_link,
                 "has_content": False,
+                "blocks": [],
             }
             headings.append(open_heading)
         elif token.type == "heading_close":
             continue
         elif open_heading is not None and token.level == 0 and token.nesting >= 0:
             open_heading["has_content"] = True  # a block (not a heading) under the heading
+            if token.nesting == 1 or token.type in ("fence", "code_block", "html_block", "hr"):
+                open_heading["blocks"].append(token.type)
         if token.type == "inline" and token.children and token.map:
             line = token.map[0]
             for child in token.children:
@@ -286,7 +355,7 @@ def parse_body(page: Page, body: str) -> None:
             page.html.append(RawHtml(token.map[0] + 1, token.content))
             page.links.extend(_html_links(token.content, token.map[0] + 1))
     # Link text: fill from the following text tokens is not needed by any rule yet.
-    page.headings = [Heading(**heading) for heading in headings]
+    page.headings = [Heading(**{**h, "blocks": tuple(h["blocks"])}) for h in headings]
 
 
 def load_page(root: Path, path: Path, lang: str) -> Page:
@@ -307,6 +376,8 @@ def load_page(root: Path, path: Path, lang: str) -> Page:
     source, page.body_start, body = split_front_matter(text)
     if source is not None:
         parse_front_matter(page, source)
+    elif text.split("\n", 1)[0].rstrip() == "---":
+        page.front_matter_unterminated = True
     parse_body(page, body)
     return page
 

@@ -1,0 +1,99 @@
+"""Shared fixtures for the docs-check tests: tiny fixture trees in tmp_path.
+
+Fixtures (tests/browser/ has its own conftest module, so helpers are handed
+out as fixtures rather than imported):
+- `make_tree({"zh/index.md": page("首页"), "en/index.md": page("Home")})`
+  writes docs/zh/..., docs/en/... and, unless the dict gives them, a minimal
+  mkdocs.yml and mkdocs.en.yml whose nav lists the pages in the order given,
+  into tmp_path, and returns that root. Keys starting with "zh/" or "en/" go
+  under docs/; any other key (e.g. "mkdocs.yml", "data/published-pages.txt")
+  is written relative to the root. Values are text (written as UTF-8 exactly
+  as given) or bytes.
+- `page(title, body="", heading_id="page", **front_matter)`: the text of a
+  valid page.
+- `check(root, "LK001", ...)`: the sorted findings of those rule codes (all
+  rules when none are given).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from kbcheck.findings import Finding  # noqa: E402
+from kbcheck.model import load_docs  # noqa: E402
+from kbcheck.runner import run_rules  # noqa: E402
+
+PAGE_DEFAULTS = {
+    "kind": "guide",
+    "last_reviewed": "2026-11-28",
+    "keywords": [],
+    "sources": [],
+}
+
+
+def make_page(title: str, body: str = "", heading_id: str = "page", **front_matter) -> str:
+    """A page with front matter (description, kind, dates filled in) and an H1."""
+    meta = {"title": title, "description": f"{title}: a page of the test fixture tree."}
+    meta.update(PAGE_DEFAULTS)
+    meta.update(front_matter)
+    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"---\n{header}---\n\n# {title} {{ #{heading_id} }}\n\n{body}"
+
+
+def _config(lang: str, pages: list[str]) -> str:
+    if lang == "zh":
+        head = "site_name: 测试\nsite_url: https://seller-access-guide.github.io/\ndocs_dir: docs/zh\n"
+    else:
+        head = (
+            "INHERIT: mkdocs.yml\nsite_name: Test\n"
+            "site_url: https://seller-access-guide.github.io/en/\ndocs_dir: docs/en\n"
+        )
+    return head + "nav:\n" + "".join(f"  - {rel}\n" for rel in pages)
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    nav: dict[str, list[str]] = {"zh": [], "en": []}
+    for key, content in files.items():
+        lang, _, rel = key.partition("/")
+        if lang in nav:
+            path = root / "docs" / key
+            if rel.endswith(".md"):
+                nav[lang].append(rel)
+        else:
+            path = root / key
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+    for lang, name in (("zh", "mkdocs.yml"), ("en", "mkdocs.en.yml")):
+        if name not in files:
+            (root / name).write_text(_config(lang, nav[lang]), encoding="utf-8")
+    return root
+
+
+def run_checks(root: Path, *codes: str) -> list[Finding]:
+    """Findings of the given rule codes (all rules when none given) on a tree."""
+    return run_rules(load_docs(root), set(codes) or None)
+
+
+@pytest.fixture
+def make_tree(tmp_path):
+    return lambda files: write_tree(tmp_path, files)
+
+
+@pytest.fixture
+def page():
+    return make_page
+
+
+@pytest.fixture
+def check():
+    return run_checks

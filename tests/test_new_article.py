@@ -1,0 +1,94 @@
+"""The scaffold: a new article pair passes the checks at once, and a typical
+contributor mistake afterwards is reported with file, line, code and fix."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import new_article  # noqa: E402
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of the real docs and configs, so the scaffold edits the real nav."""
+    for name in ("docs", "data"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "KB_TODAY": "2026-11-28"},
+    )
+
+
+def scaffold(repo: Path, slug="code-expired", kind="troubleshooting", title_en="Code expired"):
+    return new_article.main(
+        [
+            "--root", str(repo), "--section", "two-step-verification", "--slug", slug,
+            "--kind", kind, "--title-zh", "验证码过期：怎么办", "--title-en", title_en,
+        ]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["troubleshooting", "guide", "reference"])
+def test_scaffolded_pair_passes_the_checks(repo: Path, kind: str):
+    baseline = run_check(repo)
+    assert scaffold(repo, kind=kind, title_en="Code expired: what now") == 0
+    for lang in ("zh", "en"):
+        page = repo / "docs" / lang / "two-step-verification" / "code-expired.md"
+        assert page.is_file()
+        assert "{ #code-expired }" in page.read_text(encoding="utf-8")
+    assert "two-step-verification/code-expired.md" in (repo / "mkdocs.yml").read_text()
+    assert "two-step-verification/code-expired.md" in (repo / "mkdocs.en.yml").read_text()
+    result = run_check(repo)
+    new_findings = [
+        line for line in result.stdout.splitlines() if "code-expired" in line and " error" in line
+    ]
+    assert new_findings == [], result.stdout
+    assert result.returncode == baseline.returncode, result.stdout
+
+
+def test_a_typical_mistake_names_file_line_code_and_fix(repo: Path):
+    assert scaffold(repo) == 0
+    page = repo / "docs" / "en" / "two-step-verification" / "code-expired.md"
+    text = page.read_text(encoding="utf-8")
+    # The contributor deletes the heading ID while rewording a heading.
+    text = text.replace("## Causes { #causes }", "## Why this happens")
+    page.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("## Why this happens") + 1
+
+    result = run_check(repo)
+    assert result.returncode == 1
+    location = f"docs/en/two-step-verification/code-expired.md:{line}:"
+    output = result.stdout.splitlines()
+    hits = [i for i, row in enumerate(output) if row.startswith(location)]
+    assert hits, result.stdout
+    assert re.search(r": [A-Z]{2}\d{3} error: ", output[hits[0]])
+    assert output[hits[0] + 1].strip().startswith("fix:")
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_refuses_to_overwrite_and_rejects_bad_slugs(repo: Path, capsys):
+    assert scaffold(repo) == 0
+    before = (repo / "mkdocs.yml").read_text()
+    assert scaffold(repo) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert (repo / "mkdocs.yml").read_text() == before
+    assert scaffold(repo, slug="Code_Expired") == 2
+    assert "lowercase" in capsys.readouterr().err
