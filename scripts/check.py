@@ -74,7 +74,7 @@ if __name__ == "__main__":
         sys.exit(main())
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - never show a contributor a traceback
         print(
             f"internal error in the docs checks: {type(error).__name__}: {error} "
             "(please report it with the command you ran)",

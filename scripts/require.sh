@@ -19,7 +19,8 @@ case "${1:-}" in
   chromium)
     bin="${CHROMIUM:-/usr/bin/chromium}"
     if [ ! -x "$bin" ]; then
-      if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      # Install Debian's package only for the default path, and only as root.
+      if [ -z "${CHROMIUM:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "Chromium not found at $bin: installing Debian's chromium package ..."
         { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
           || { echo "error: could not install chromium: run apt-get install chromium" >&2; exit 1; }

@@ -26,7 +26,7 @@ class CompressingHandler(SimpleHTTPRequestHandler):
     # HTTP/1.1 keep-alive, as a real host does (Lighthouse counts connections).
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format, *args):  # noqa: A002 - keep the output quiet
+    def log_message(self, format, *args):
         pass
 
     def end_headers(self):

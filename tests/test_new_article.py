@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import new_article  # noqa: E402
+import new_article
 
 
 @pytest.fixture

@@ -65,7 +65,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Link:
-    kind: str  # "link", "image" or "html" (href/src in raw HTML)
+    kind: str  # "link", "image" (Markdown or <img>) or "html" (other href/src in raw HTML)
     target: str
     text: str  # link text, or image alt text
     line: int
@@ -154,13 +154,17 @@ class Docs:
 
 
 def _markdown() -> MarkdownIt:
-    return (
+    md = (
         MarkdownIt("commonmark", {"html": True})
         .enable("table")
         .use(admon_plugin)
         .use(deflist_plugin)
         .use(footnote_plugin)
     )
+    # markdown-it drops `javascript:`/`data:` links, but Python-Markdown renders
+    # them: keep every link so the link-policy rules can report them.
+    md.validateLink = lambda url: True
+    return md
 
 
 MD = _markdown()
@@ -249,7 +253,7 @@ def parse_front_matter(page: Page, source: str) -> None:
     except RecursionError:
         page.front_matter_error = (1, "front matter is nested too deeply to read")
         return
-    except Exception as error:  # e.g. an integer too long to convert
+    except Exception as error:  # noqa: BLE001 - e.g. an integer too long to convert
         page.front_matter_error = (1, f"front matter cannot be read: {error}")
         return
     if data is None:
@@ -272,13 +276,16 @@ class _HtmlLinks(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, int, str, str]] = []  # (line offset, col, attr, value)
+        # (line offset, col, kind, value, alt text): `<img src>` is an image
+        self.found: list[tuple[int, int, str, str, str]] = []
 
     def handle_starttag(self, tag, attrs):
         line, col = self.getpos()
+        kind = "image" if tag == "img" else "html"
+        alt = next((value or "" for name, value in attrs if name == "alt"), "")
         for name, value in attrs:
             if name in ("href", "src") and value is not None:
-                self.found.append((line - 1, col, name, value))
+                self.found.append((line - 1, col, kind, value, alt if kind == "image" else ""))
 
 
 def _html_links(fragment: str, first_line: int) -> list[Link]:
@@ -286,11 +293,11 @@ def _html_links(fragment: str, first_line: int) -> list[Link]:
     try:
         parser.feed(fragment)
         parser.close()
-    except Exception:
+    except Exception:  # noqa: BLE001 - HTMLParser may choke on garbage; links are best effort
         return []
     return [
-        Link("html", value, "", first_line + offset, col + 1)
-        for offset, col, _name, value in parser.found
+        Link(kind, value, alt, first_line + offset, col + 1)
+        for offset, col, kind, value, alt in parser.found
     ]
 
 

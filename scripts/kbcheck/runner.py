@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import rules  # noqa: F401 - registers the rules
+from . import rules  # noqa: F401 - importing registers the rules
 from .findings import RULES, Finding
 from .model import Docs, load_docs
 
