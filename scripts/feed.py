@@ -52,6 +52,8 @@ class FeedError(Exception):
     """Bad input, reported as `path:line: CODE message` (never a traceback)."""
 
     def __init__(self, path: Path, line: int, code: str, message: str) -> None:
+        if path.resolve().is_relative_to(Path.cwd()):
+            path = path.resolve().relative_to(Path.cwd())
         super().__init__(f"{path}:{line}: {code} {message}")
 
 
@@ -106,7 +108,7 @@ def _read_text(path: Path) -> str:
 
 def _load_yaml(path: Path, text: str, line_offset: int = 0) -> object:
     try:
-        return yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_TolerantLoader)  # a SafeLoader: no code runs
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = line_offset + (mark.line + 1 if mark else 1)
@@ -182,11 +184,16 @@ def parse_timeline(path: Path) -> Timeline:
                 match = YEAR_HEADING.match(text)
                 if not match or match["id"] != f"y{match['year']}":
                     raise FeedError(
-                        path, line, "FEED011", f"year heading must read `## YYYY {{ #yYYYY }}`: {text}"
+                        path,
+                        line,
+                        "FEED011",
+                        f"year heading must read `## YYYY {{ #yYYYY }}`: {text}",
                     )
                 new_year = int(match["year"])
                 if year is not None and new_year >= year:
-                    raise FeedError(path, line, "FEED019", f"years must be newest first: {new_year}")
+                    raise FeedError(
+                        path, line, "FEED019", f"years must be newest first: {new_year}"
+                    )
                 year = new_year
                 continue
             finish(current)
@@ -197,7 +204,7 @@ def parse_timeline(path: Path) -> Timeline:
                     path,
                     line,
                     "FEED012",
-                    f"entry heading must read `### YYYY-MM-DD Title {{ #eYYYY-MM-DD-slug }}`: {text}",
+                    "entry heading must read `### YYYY-MM-DD Title { #eYYYY-MM-DD-slug }`: " + text,
                 )
             try:
                 date = dt.date.fromisoformat(match["date"])
@@ -278,7 +285,7 @@ def build_feed(timeline: Timeline, config: dict) -> bytes:
 
     feed = ET.Element(f"{{{ATOM}}}feed")
     if language:
-        feed.set("xml:lang", XML_LANG.get(language, language))
+        feed.set("{http://www.w3.org/XML/1998/namespace}lang", XML_LANG.get(language, language))
     site_name = str(config.get("site_name", "")).strip()
     sub(feed, "title", f"{timeline.title} · {site_name}" if site_name else timeline.title)
     if timeline.description:

@@ -10,11 +10,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import feed
+
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or not Path(argv[0], "index.html").is_file():
         print("usage: postbuild.py SITE_DIR (run after mkdocs build)", file=sys.stderr)
         return 2
+    site_dir = Path(argv[0])
+    try:
+        feed.write_all(site_dir)  # timeline.xml for every language
+    except feed.FeedError as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -33,23 +33,39 @@ from kbcheck.runner import run_rules  # noqa: E402
 PAGE_DEFAULTS = {
     "kind": "guide",
     "last_reviewed": "2026-11-28",
-    "keywords": [],
-    "sources": [],
+    "keywords": ["fixture"],
+    "sources": [
+        {
+            "title": "Seller Central Help",
+            "url": "https://sellercentral.amazon.com/help/hub/reference/external/G200123250",
+            "accessed": "2026-11",
+        }
+    ],
 }
 
 
 def make_page(title: str, body: str = "", heading_id: str = "page", **front_matter) -> str:
-    """A page with front matter (description, kind, dates filled in) and an H1."""
-    meta = {"title": title, "description": f"{title}: a page of the test fixture tree."}
+    """A page with front matter (description, kind, dates filled in) and an H1.
+
+    The defaults pass every rule in either language (the description's length
+    suits both); an empty body becomes one paragraph, as a page needs content.
+    """
+    meta = {
+        "title": title,
+        "description": "A page of the small fixture tree that the checks run on.",
+    }
     meta.update(PAGE_DEFAULTS)
     meta.update(front_matter)
     header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    body = body or "Text.\n"
     return f"---\n{header}---\n\n# {title} {{ #{heading_id} }}\n\n{body}"
 
 
 def _config(lang: str, pages: list[str]) -> str:
     if lang == "zh":
-        head = "site_name: 测试\nsite_url: https://seller-access-guide.github.io/\ndocs_dir: docs/zh\n"
+        head = (
+            "site_name: 测试\nsite_url: https://seller-access-guide.github.io/\ndocs_dir: docs/zh\n"
+        )
     else:
         head = (
             "INHERIT: mkdocs.yml\nsite_name: Test\n"

@@ -19,7 +19,7 @@ class Finding:
     col: int  # 1-based; 0 when unknown
     code: str
     severity: Severity = field(compare=False)
-    message: str = field(compare=False)
+    message: str = ""  # compared too: two findings on one spot must not merge
     fix: str = field(default="", compare=False)
 
 

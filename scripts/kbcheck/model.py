@@ -65,11 +65,12 @@ class Heading:
 
 @dataclass(frozen=True)
 class Link:
-    kind: str  # "link", "image" (Markdown or <img>) or "html" (other href/src in raw HTML)
+    kind: str  # "link", "image" or "html" (href/src in raw HTML)
     target: str
     text: str  # link text, or image alt text
     line: int
     col: int
+    tag: str = ""  # for kind "html": the element, e.g. "a" or "img" (text is then its alt)
 
 
 @dataclass(frozen=True)
@@ -276,16 +277,15 @@ class _HtmlLinks(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        # (line offset, col, kind, value, alt text): `<img src>` is an image
+        # (line offset, col, tag, value, alt text of an <img>)
         self.found: list[tuple[int, int, str, str, str]] = []
 
     def handle_starttag(self, tag, attrs):
         line, col = self.getpos()
-        kind = "image" if tag == "img" else "html"
         alt = next((value or "" for name, value in attrs if name == "alt"), "")
         for name, value in attrs:
             if name in ("href", "src") and value is not None:
-                self.found.append((line - 1, col, kind, value, alt if kind == "image" else ""))
+                self.found.append((line - 1, col, tag, value, alt if tag == "img" else ""))
 
 
 def _html_links(fragment: str, first_line: int) -> list[Link]:
@@ -296,8 +296,8 @@ def _html_links(fragment: str, first_line: int) -> list[Link]:
     except Exception:  # noqa: BLE001 - HTMLParser may choke on garbage; links are best effort
         return []
     return [
-        Link(kind, value, alt, first_line + offset, col + 1)
-        for offset, col, kind, value, alt in parser.found
+        Link("html", value, alt, first_line + offset, col + 1, tag)
+        for offset, col, tag, value, alt in parser.found
     ]
 
 

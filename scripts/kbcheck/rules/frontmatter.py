@@ -1,0 +1,343 @@
+"""Front matter: the YAML block at the top of every page, validated against the
+JSON Schema in schema/front-matter.schema.json.
+
+jsonschema does the validating; this module only turns each schema error into
+a message a contributor understands, on the line of the offending key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from ..findings import Severity, rule
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "front-matter.schema.json"
+SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+KEYS = sorted(SCHEMA["properties"])
+SOURCE_KEYS = sorted(SCHEMA["$defs"]["source"]["properties"])
+KINDS = SCHEMA["properties"]["kind"]["enum"]
+DATE_KEYS = {"last_reviewed", "accessed", "published"}
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+
+# One line a contributor can copy for each key.
+EXAMPLES = {
+    "title": "title: 密码正确却登录不了",
+    "description": "description: 一句话说明本页解决什么问题。",
+    "kind": "kind: troubleshooting",
+    "last_reviewed": "last_reviewed: 2026-11-28",
+    "keywords": "keywords: [登不上, 登录不了]",
+    "sources": "sources: (a list of title, url, accessed)",
+    "url": "url: https://sellercentral.amazon.com/...",
+    "accessed": "accessed: 2026-11",
+}
+
+
+def _validator(lang: str) -> Draft202012Validator:
+    """The schema plus the description length of the page's language."""
+    schema = {**SCHEMA, "allOf": [{"$ref": f"#/$defs/lang-{lang}"}]}
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+VALIDATORS = {lang: _validator(lang) for lang in LANGUAGE_NAMES}
+
+
+def _where(path: tuple) -> str:
+    """`title`, `url` of source 2, item 3 of `keywords`."""
+    if not path:
+        return "the front matter"
+    head = f"`{path[0]}`"
+    if len(path) == 1:
+        return head
+    if path[0] == "sources" and isinstance(path[1], int):
+        owner = f"source {path[1] + 1}"
+        return f"`{path[2]}` of {owner}" if len(path) > 2 else owner
+    if isinstance(path[1], int):
+        return f"item {path[1] + 1} of {head}"
+    return "`" + ".".join(str(part) for part in path) + "`"
+
+
+def _shown(value: object) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of `key: value` lines"
+    return type(value).__name__
+
+
+TYPE_NAMES = {
+    "string": "text",
+    "array": "a list (one `- item` per line, or [a, b])",
+    "object": "a group of `key: value` lines",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+def _position(page, path: tuple) -> tuple[int, int]:
+    """Line and column of the key or item at `path`, or of its nearest parent."""
+    positions = page.front_matter_positions
+    for end in range(len(path), 0, -1):
+        for candidate in (path[:end], tuple(str(part) for part in path[:end])):
+            if candidate in positions:
+                return positions[candidate]
+    return 1, 1
+
+
+def _suggestion(key: object, allowed: list[str]) -> str:
+    normal = str(key).strip().lower().replace("-", "_").replace(" ", "_")
+    if normal in allowed and normal != key:
+        return f" (did you mean `{normal}`?)"
+    close = difflib.get_close_matches(normal, allowed, n=1, cutoff=0.6)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def _describe(error, lang: str) -> list[tuple[str, tuple, str, str]]:
+    """(code, path, message, fix) for one schema error; fix "" means the rule's own."""
+    path = tuple(error.absolute_path)
+    key = path[-1] if path else None
+    value = error.instance
+    where = _where(path)
+    kind = error.validator
+    if kind == "required":
+        present = value if isinstance(value, dict) else {}
+        found = []
+        for name in error.validator_value:
+            if name not in present:
+                owner = f" in {_where(path)}" if path else ""
+                fix = f"Add a line such as `{EXAMPLES[name]}`." if name in EXAMPLES else ""
+                found.append(("FM001", (*path, name), f"missing required key `{name}`{owner}", fix))
+        return found
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        return [
+            (
+                "FM008",
+                (*path, name),
+                f"unknown key `{name}`{' in ' + where if path else ''}{_suggestion(name, allowed)}",
+                f"Remove it or rename it; allowed keys: {', '.join(allowed)}.",
+            )
+            for name in value
+            if name not in allowed
+        ]
+    if value is None or (kind in ("minItems", "minLength") and key != "description"):
+        return [("FM010", path, f"{where} is empty", "")]
+    if key in DATE_KEYS and kind in ("type", "pattern", "format", "minimum", "maximum"):
+        shape = {
+            "last_reviewed": "YYYY-MM-DD",
+            "accessed": "YYYY-MM or YYYY-MM-DD",
+            "published": "YYYY, YYYY-MM or YYYY-MM-DD",
+        }[key]
+        example = "2026-11-28" if key == "last_reviewed" else "2026-11"
+        problem = "is not a real date" if kind == "format" else f"must be written {shape}"
+        return [
+            (
+                "FM006",
+                path,
+                f"{where} {problem}: found `{_shown(value)}`",
+                f"Write the date as {shape} with hyphens, e.g. `{key}: {example}`.",
+            )
+        ]
+    if key == "description" and kind in ("minLength", "maxLength"):
+        limits = SCHEMA["$defs"][f"lang-{lang}"]["properties"]["description"]
+        low, high = limits["minLength"], limits["maxLength"]
+        return [
+            (
+                "FM007",
+                path,
+                f"`description` is {len(value)} characters; a {LANGUAGE_NAMES[lang]} "
+                f"description needs {low} to {high}",
+                "",
+            )
+        ]
+    if key == "url" and kind == "pattern":
+        return [("FM009", path, f"{where} is not a full https:// address: `{_shown(value)}`", "")]
+    if kind == "type":
+        wanted = error.validator_value
+        names = [
+            TYPE_NAMES.get(name, name) for name in ([wanted] if isinstance(wanted, str) else wanted)
+        ]
+        fix = ""
+        if wanted == "string" and isinstance(value, int | float | bool):
+            # YAML reads +86, 2023 or yes as a number or true/false.
+            fix = f"Put the value in quotes so it is read as text: `'{_shown(value)}'`."
+        return [
+            ("FM005", path, f"{where} must be {' or '.join(names)}, not {_kind_of(value)}", fix)
+        ]
+    if kind == "enum":
+        choices = ", ".join(str(choice) for choice in error.validator_value)
+        return [("FM005", path, f"{where} is `{_shown(value)}`; use one of: {choices}", "")]
+    return [("FM005", path, f"{where} is not valid here ({kind})", "")]
+
+
+def _problems(docs) -> dict[str, list]:
+    """Every front-matter problem of every page, by code, computed once per run."""
+    cached = vars(docs).get("_front_matter_problems")
+    if cached is not None:
+        return cached
+    problems: dict[str, list] = {}
+
+    def add(code: str, page, line: int, col: int, message: str, fix: str = "") -> None:
+        problems.setdefault(code, []).append((page.display, line, col, message, fix))
+
+    for page in docs.pages:
+        if page.text is None or not page.text.strip():
+            continue  # unreadable or empty: reported by the structure rules
+        if page.front_matter_unterminated:
+            add("FM003", page, 1, 1, "the front matter starts with `---` but has no closing `---`")
+        elif page.front_matter_error:
+            line, message = page.front_matter_error
+            add("FM004", page, line, 1, message)
+        elif page.front_matter is None:
+            add("FM002", page, 1, 1, "the page has no front matter")
+        else:
+            validator = VALIDATORS.get(page.lang, VALIDATORS["zh"])
+            seen = set()
+            for error in validator.iter_errors(page.front_matter):
+                for code, path, message, fix in _describe(error, page.lang):
+                    if (code, path) in seen:
+                        continue
+                    seen.add((code, path))
+                    line, col = (1, 1) if code == "FM001" and len(path) == 1 else (0, 0)
+                    if not line:
+                        line, col = _position(page, path)
+                    add(code, page, line, col, message, fix)
+    vars(docs)["_front_matter_problems"] = problems
+    return problems
+
+
+def _report(docs, self):
+    for path, line, col, message, fix in _problems(docs).get(self.code, []):
+        yield self.at(path, line, col, message, fix)
+
+
+@rule(
+    "FM001",
+    "required-key-missing",
+    Severity.ERROR,
+    "The front matter lacks a required key.",
+    "Add the key: title, description, kind and last_reviewed on every page; keywords and "
+    "sources on every page except the home page; title, url and accessed in every source.",
+)
+def required_key_missing(docs, self):
+    yield from _report(docs, self)
+
+
+@rule(
+    "FM002",
+    "front-matter-missing",
+    Severity.ERROR,
+    "The page does not start with a front matter block.",
+    "Start the file with a line `---`, the keys (title, description, kind, last_reviewed, "
+    "keywords, sources), and another line `---`; copy the block from a page of the same kind.",
+)
+def front_matter_missing(docs, self):
+    yield from _report(docs, self)
+
+
+@rule(
+    "FM003",
+    "front-matter-unterminated",
+    Severity.ERROR,
+    "The front matter block is not closed with a `---` line.",
+    "Add a line with only `---` after the last front matter key, before the page's `# ` heading.",
+)
+def front_matter_unterminated(docs, self):
+    yield from _report(docs, self)
+
+
+@rule(
+    "FM004",
+    "front-matter-invalid-yaml",
+    Severity.ERROR,
+    "The front matter is not valid YAML.",
+    "Each line is `key: value` with a half-width colon and a space; indent with spaces, "
+    "never tabs; put a value that contains `: ` or starts with `[`, `{`, `*`, `&` or `#` "
+    "in quotes.",
+)
+def front_matter_invalid_yaml(docs, self):
+    yield from _report(docs, self)
+
+
+@rule(
+    "FM005",
+    "value-wrong-type",
+    Severity.ERROR,
+    "A front matter value has the wrong type or is not one of the allowed values.",
+    "Use the form of the example page: text for title and description, one of home, overview, "
+    "troubleshooting, guide, reference, tool for kind, lists for keywords and sources.",
+)
+def value_wrong_type(docs, self):
+    yield from _report(docs, self)
+
+
+@rule(
+    "FM006",
+    "date-format",
+    Severity.ERROR,
+    "A date is not written YYYY-MM-DD (last_reviewed) or YYYY-MM / YYYY-MM-DD "
+    "(accessed, published).",
+    "Write dates with hyphens and leading zeros: `last_reviewed: 2026-11-28`, `accessed: 2026-11`.",
+)
+def date_format(docs, self):
+    yield from _report(docs, self)
+
+
+@rule(
+    "FM007",
+    "description-length",
+    Severity.ERROR,
+    "The description is too short or too long (Chinese 15-120 characters, English 40-170).",
+    "Write one complete sentence that says what problem the page solves.",
+)
+def description_length(docs, self):
+    yield from _report(docs, self)
+
+
+@rule(
+    "FM008",
+    "unknown-key",
+    Severity.ERROR,
+    "The front matter has a key the site does not use (often a misspelling).",
+    "Fix the spelling or remove the key.",
+)
+def unknown_key(docs, self):
+    yield from _report(docs, self)
+
+
+@rule(
+    "FM009",
+    "source-url-invalid",
+    Severity.ERROR,
+    "A source's `url` is not a full https:// address.",
+    "Copy the full address from the browser's address bar; it must start with https://.",
+)
+def source_url_invalid(docs, self):
+    yield from _report(docs, self)
+
+
+@rule(
+    "FM010",
+    "value-empty",
+    Severity.ERROR,
+    "A front matter value is empty (an empty title, or no keywords or sources on an article).",
+    "Fill it in: every article lists the words readers search for and at least one source.",
+)
+def value_empty(docs, self):
+    yield from _report(docs, self)

@@ -1,0 +1,389 @@
+"""Link policy: readers follow our links to sign in to their seller account, so
+every address must be one they can trust.
+
+https only; Amazon addresses only on the allowlist in
+data/official-amazon-hosts.txt; no look-alike or disguised hosts; no
+`javascript:`/`data:` URLs; no active or third-party-loading raw HTML.
+Links in the page body, raw HTML and front-matter `sources` are all checked.
+URL parsing is the standard library's; the host rules are ours because no
+library knows which hosts are Amazon's.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..findings import Severity, rule
+from ..model import Docs, Page
+
+ALLOWLIST = Path("data/official-amazon-hosts.txt")
+# The repository's own list, used for trees without one (fixtures, bench corpus).
+DEFAULT_ALLOWLIST = Path(__file__).resolve().parents[3] / ALLOWLIST
+BRAND = re.compile(r"amazon|amzn")
+HOST_LINE = re.compile(
+    r"^(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$"
+)
+# Browsers read 3232235777, 0x7f.1 or 127.1 as IPv4 addresses too.
+NUMERIC_HOST = re.compile(r"^(?:0x[0-9a-f]*|\d+)(?:\.(?:0x[0-9a-f]*|\d+)){0,3}\.?$")
+SAFE_SCHEMES = {"https", "mailto", "tel"}
+SCRIPT_SCHEMES = {"javascript", "data", "vbscript"}
+ACTIVE_TAGS = {"script", "iframe", "frame", "object", "embed", "applet"}
+ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
+EVENT_ATTR = re.compile(r"(?:^|\s)(on[a-z]+)\s*=", re.IGNORECASE)
+STYLE_URL = re.compile(r"url\s*\(|@import|expression\s*\(", re.IGNORECASE)
+FENCE = re.compile(r"^\s*(?:[>*+-]\s+|\d+[.)]\s+)*(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+@dataclass
+class Allowlist:
+    path: str
+    hosts: set[str] = field(default_factory=set)
+    wildcards: set[str] = field(default_factory=set)  # "example.com" for `*.example.com`
+    domains: set[str] = field(default_factory=set)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    def allows(self, host: str) -> bool:
+        return host in self.hosts or any(host.endswith("." + d) for d in self.wildcards)
+
+    def is_amazon(self, host: str) -> bool:
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+def load_allowlist(root: Path) -> Allowlist:
+    path = root / ALLOWLIST if (root / ALLOWLIST).is_file() else DEFAULT_ALLOWLIST
+    shown = ALLOWLIST.as_posix() if path == root / ALLOWLIST else f"{path} (default)"
+    allowlist = Allowlist(shown)
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError) as error:
+        allowlist.errors.append((0, f"cannot read the Amazon host allowlist: {error}"))
+        return allowlist
+    section = None
+    for number, line in enumerate(lines, start=1):
+        entry = line.split("#", 1)[0].strip().lower()
+        if not entry:
+            continue
+        if entry in ("[hosts]", "[amazon-domains]"):
+            section = entry
+        elif not HOST_LINE.match(entry) or section is None:
+            where = "" if section else " (before a [hosts] or [amazon-domains] line)"
+            allowlist.errors.append((number, f"`{entry}` is not a host name{where}"))
+        elif section == "[amazon-domains]":
+            allowlist.domains.add(entry.removeprefix("*."))
+        elif entry.startswith("*."):
+            allowlist.wildcards.add(entry[2:])
+        else:
+            allowlist.hosts.add(entry)
+    return allowlist
+
+
+@dataclass(frozen=True)
+class Address:
+    """One URL to judge, wherever it was written."""
+
+    url: str
+    line: int
+    col: int
+
+
+def source_addresses(page: Page) -> Iterator[Address]:
+    """Front-matter `sources[].url`, at the line where each URL is written."""
+    sources = page.meta.get("sources")
+    if not isinstance(sources, list):
+        return
+    start = page.meta_line("sources")
+    for source in sources:
+        url = source.get("url") if isinstance(source, dict) else None
+        if not isinstance(url, str):
+            continue  # a missing or non-text URL is the front-matter schema's finding
+        line, col = start, 1
+        for number in range(start, page.body_start):
+            text = page.lines[number - 1] if number - 1 < len(page.lines) else ""
+            if url in text:
+                line, col = number, text.find(url) + 1
+                start = number + 1
+                break
+        yield Address(url, line, col)
+
+
+def addresses(page: Page) -> Iterator[Address]:
+    if page.text is None:
+        return
+    for link in page.links:
+        yield Address(link.target, link.line, link.col)
+    yield from source_addresses(page)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    scheme: str
+    host: str | None  # lowercased, no trailing dot; for mailto: the mail domain
+    netloc: str
+    error: str | None = None
+
+
+def parse(url: str) -> Parsed:
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        hostname = parts.hostname
+    except ValueError as error:
+        return Parsed("", None, "", f"cannot be read as an address ({error})")
+    scheme = parts.scheme.lower()
+    if scheme == "mailto":
+        address = parts.path.split("?", 1)[0]
+        domain = address.rsplit("@", 1)[1] if "@" in address else None
+        return Parsed(scheme, domain.lower().rstrip(".") if domain else None, "")
+    host = hostname.rstrip(".") if hostname else None
+    return Parsed(scheme, host, parts.netloc)
+
+
+def web_address(parsed: Parsed) -> bool:
+    return parsed.host is not None and (
+        parsed.scheme in ("http", "https", "") or bool(parsed.netloc)
+    )
+
+
+def _display_host(host: str) -> str:
+    """`xn--` labels decoded, so the reader sees what a browser may show."""
+    try:
+        decoded = host.encode("ascii").decode("idna")
+    except (UnicodeError, ValueError):
+        return host
+    return f"{host} (shown as {decoded})" if decoded != host else host
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return bool(NUMERIC_HOST.match(host))
+    return True
+
+
+def policy_findings(docs: Docs) -> Iterator[tuple[str, Page, Address, str]]:
+    """(code, page, address, message) for every link breaking the policy.
+
+    The rules below share this one pass and each keeps its own code.
+    """
+    allowlist = load_allowlist(docs.root)
+    for page in docs.pages:
+        for address in addresses(page):
+            parsed = parse(address.url)
+            if parsed.error:
+                yield "LP004", page, address, f"`{address.url}` {parsed.error}"
+                continue
+            if parsed.scheme in SCRIPT_SCHEMES:
+                yield "LP005", page, address, f"`{parsed.scheme}:` URL: {address.url[:60]}"
+                continue
+            if parsed.scheme == "http":
+                https = "https" + address.url.strip()[4:]
+                yield "LP001", page, address, f"`{address.url}` uses http://; use `{https}`"
+            elif parsed.scheme == "" and parsed.netloc:
+                yield "LP001", page, address, f"`{address.url}` has no scheme; write https://"
+            elif parsed.scheme and parsed.scheme not in SAFE_SCHEMES and len(parsed.scheme) > 1:
+                yield "LP001", page, address, f"`{address.url}` is a {parsed.scheme}: link"
+            if not parsed.host or not (web_address(parsed) or parsed.scheme == "mailto"):
+                continue
+            host = parsed.host
+            if "@" in parsed.netloc:
+                yield (
+                    "LP004",
+                    page,
+                    address,
+                    f"`{address.url}` has a user name before `@`: browsers go to {host}",
+                )
+                continue
+            if _is_ip(host):
+                yield "LP004", page, address, f"`{address.url}` uses an IP address as host"
+                continue
+            if not host.isascii() or "xn--" in host or "%" in host:
+                yield (
+                    "LP004",
+                    page,
+                    address,
+                    f"host {_display_host(host)} uses encoded or non-Latin letters that can "
+                    "imitate another name",
+                )
+                continue
+            if allowlist.allows(host):
+                continue
+            if allowlist.is_amazon(host):
+                yield (
+                    "LP002",
+                    page,
+                    address,
+                    f"{host} is an Amazon host but not on the allowlist ({allowlist.path})",
+                )
+            elif BRAND.search(host):
+                yield (
+                    "LP003",
+                    page,
+                    address,
+                    f"{host} looks like Amazon but is not an Amazon domain",
+                )
+
+
+def _policy(docs: Docs, self, code: str):
+    for found, page, address, message in _cached_policy(docs):
+        if found == code:
+            yield self.at(page.display, address.line, address.col, message)
+    if code == "LP002":
+        allowlist = load_allowlist(docs.root)
+        for line, message in allowlist.errors:
+            yield self.at(allowlist.path, line, 1 if line else 0, message)
+
+
+_last_pass: tuple[Docs, list[tuple[str, Page, Address, str]]] | None = None
+
+
+def _cached_policy(docs: Docs) -> list[tuple[str, Page, Address, str]]:
+    """One pass over the links shared by LP001-LP005, kept for the last Docs only."""
+    global _last_pass
+    if _last_pass is None or _last_pass[0] is not docs:
+        _last_pass = (docs, list(policy_findings(docs)))
+    return _last_pass[1]
+
+
+@rule(
+    "LP001",
+    "not-https",
+    Severity.ERROR,
+    "An external link does not use https://.",
+    "Write the address with https:// (open it in a browser to check it works).",
+)
+def not_https(docs, self):
+    yield from _policy(docs, self, "LP001")
+
+
+@rule(
+    "LP002",
+    "amazon-host-not-allowlisted",
+    Severity.ERROR,
+    "A link goes to an Amazon host that is not on the official-host allowlist.",
+    "Link to a host listed in data/official-amazon-hosts.txt. If this host is genuinely "
+    "Amazon's, add it there with a comment naming the Amazon page that shows it.",
+)
+def amazon_host_not_allowlisted(docs, self):
+    yield from _policy(docs, self, "LP002")
+
+
+@rule(
+    "LP003",
+    "amazon-look-alike-host",
+    Severity.ERROR,
+    "A link goes to a host that contains “amazon” but is not an Amazon domain.",
+    "Remove the link: a look-alike address is how phishing works. Link to the official "
+    "Amazon page instead (hosts in data/official-amazon-hosts.txt); to show a fake address "
+    "as an example, write it as code, not as a link.",
+)
+def amazon_look_alike_host(docs, self):
+    yield from _policy(docs, self, "LP003")
+
+
+@rule(
+    "LP004",
+    "disguised-address",
+    Severity.ERROR,
+    "A link hides its real host: a user name before `@`, an IP address, or encoded "
+    "(punycode, non-Latin or %-encoded) host letters.",
+    "Link to the plain address of the site, e.g. https://sellercentral.amazon.com/; to show "
+    "a disguised address as an example, write it as code, not as a link.",
+)
+def disguised_address(docs, self):
+    yield from _policy(docs, self, "LP004")
+
+
+@rule(
+    "LP005",
+    "script-or-data-url",
+    Severity.ERROR,
+    "A link or image uses a `javascript:`, `vbscript:` or `data:` URL.",
+    "Link to an https:// page; put images in the docs folder and link to the file.",
+)
+def script_or_data_url(docs, self):
+    yield from _policy(docs, self, "LP005")
+
+
+class _ActiveHtml(HTMLParser):
+    """Collects (line offset, col, problem) for active or URL-loading HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[tuple[int, int, str]] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        line, col = self.getpos()
+        if tag in ACTIVE_TAGS:
+            self.problems.append((line - 1, col, f"raw <{tag}> element"))
+        self._in_style = tag == "style"
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append((line - 1, col, f"inline event handler `{name}=` on <{tag}>"))
+            elif name == "style" and value and STYLE_URL.search(value):
+                self.problems.append((line - 1, col, f"`style` attribute on <{tag}> loads a URL"))
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style and STYLE_URL.search(data):
+            line, col = self.getpos()
+            self.problems.append((line - 1, col, "<style> element loads a URL"))
+
+
+def _attr_list_problems(page: Page) -> Iterator[tuple[int, int, str]]:
+    """attr_list can put any attribute on Markdown elements: `[x](y){ onclick=… }`."""
+    fence = None
+    for number, line in enumerate(page.lines[page.body_start - 1 :], start=page.body_start):
+        opening = FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is not None or "{" not in line or "=" not in line:
+            continue
+        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        for attrs in ATTR_LIST.finditer(visible):
+            for handler in EVENT_ATTR.finditer(attrs.group(1)):
+                col = attrs.start(1) + handler.start(1) + 1
+                yield number, col, f"inline event handler `{handler.group(1)}=` in `{{ … }}`"
+            if re.search(r"(?:^|\s)style\s*=", attrs.group(1)) and STYLE_URL.search(attrs.group(1)):
+                yield number, attrs.start() + 1, "`style` attribute in `{ … }` loads a URL"
+
+
+@rule(
+    "LP006",
+    "active-html",
+    Severity.ERROR,
+    "The page uses raw <script>, <iframe>, <object> or <embed>, an inline event handler "
+    "(`onclick=` …) or a `style` that loads a URL.",
+    "Remove it and write the content in Markdown. The site runs no page scripts and loads "
+    "nothing from other hosts; if a page really needs a feature, propose it in an issue.",
+)
+def active_html(docs, self):
+    for page in docs.pages:
+        if page.text is None:
+            continue
+        for html in page.html:
+            parser = _ActiveHtml()
+            try:
+                parser.feed(html.text)
+                parser.close()
+            except Exception:  # noqa: BLE001 - HTMLParser on garbage; report what was found
+                pass
+            for offset, col, problem in parser.problems:
+                yield self.at(page.display, html.line + offset, col + 1, problem)
+        for line, col, problem in _attr_list_problems(page):
+            yield self.at(page.display, line, col, problem)
