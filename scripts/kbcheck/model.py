@@ -244,8 +244,17 @@ def parse_front_matter(page: Page, source: str) -> None:
             loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for the opening ---, +1 for 1-based
         problem = getattr(error, "problem", None) or str(error).split("\n")[0]
+        context = getattr(error, "context", None) or ""
+        if "flow" in context or "quoted" in context:
+            # An unclosed [ { or quote: the line that opened it is the one to fix.
+            mark = getattr(error, "context_mark", None) or mark
+            opener = "a quote" if "quoted" in context else "`{`" if "mapping" in context else "`[`"
+            problem = (
+                f"{opener} on this line is not closed properly "
+                "(put a value that starts with [ or { in quotes)"
+            )
+        line = mark.line + 2 if mark else 1  # +1 for the opening ---, +1 for 1-based
         page.front_matter_error = _yaml_hint(source) or (
             line,
             f"front matter is not valid YAML: {problem}",

@@ -57,7 +57,10 @@ def anchors(page: Page) -> frozenset[str]:
 
 
 def is_external(target: str) -> bool:
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return True  # unreadable as an address: the link policy reports it (LP004)
     return bool(parts.scheme or parts.netloc)
 
 
@@ -264,7 +267,12 @@ def absolute_site_link(docs, self):
     for page in docs.pages:
         for link in markdown_links(page):
             target = link.target.strip()
-            parts = urlsplit(target)
+            if is_external(target) and not target.startswith(("http:", "https:", "//")):
+                continue
+            try:
+                parts = urlsplit(target)
+            except ValueError:
+                continue
             own = parts.scheme in ("http", "https", "") and (
                 (parts.netloc and parts.hostname in own_hosts)
                 or (not parts.netloc and not parts.scheme and target.startswith("/"))
