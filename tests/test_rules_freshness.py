@@ -1,0 +1,49 @@
+"""Freshness FR001 (warning after 180 days) and FR002 (error after 365 days),
+with today pinned by KB_TODAY."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.split("\n"), start=1) if needle in line)
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    monkeypatch.setenv("KB_TODAY", "2026-11-28")
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "expected"),
+    [
+        ("2026-11-28", []),
+        ("2026-06-01", []),  # 180 days: still fresh
+        ("2026-05-31", [("FR001", "warning", "181 days")]),
+        ("2025-11-28", [("FR001", "warning", "365 days")]),
+        ("2025-11-27", [("FR002", "error", "366 days")]),
+        ("2020-01-01", [("FR002", "error", "2523 days")]),
+    ],
+)
+def test_review_age(make_tree, page, check, reviewed, expected):
+    text = page("登录问题", last_reviewed=reviewed)
+    findings = check(make_tree({"zh/a.md": text}), "FR001", "FR002")
+    assert [
+        (f.code, f.severity, f.message.split("ago")[0].split("reviewed ")[1].strip())
+        for f in findings
+    ] == expected
+    for finding in findings:
+        assert (finding.path, finding.line) == ("docs/zh/a.md", line_of(text, "last_reviewed"))
+
+
+@pytest.mark.parametrize("reviewed", ["2026/11/28", "yesterday", None])
+def test_malformed_date_is_left_to_the_front_matter_rules(make_tree, page, check, reviewed):
+    root = make_tree({"zh/a.md": page("登录问题", last_reviewed=reviewed)})
+    assert check(root, "FR001", "FR002") == []
+
+
+def test_today_follows_kb_today(make_tree, page, check, monkeypatch):
+    root = make_tree({"zh/a.md": page("登录问题", last_reviewed="2026-11-28")})
+    monkeypatch.setenv("KB_TODAY", "2028-01-01")
+    assert [f.code for f in check(root, "FR001", "FR002")] == ["FR002"]
