@@ -46,6 +46,7 @@ build: $(VENV)/.installed ## Build both languages into site/ (--strict)
 
 check: $(VENV)/.installed ## Run every docs check (add ARGS="--format github" in CI)
 	$(PY) scripts/check.py $(ARGS)
+	$(PY) scripts/sync_contributing.py --check
 
 lint: $(VENV)/.installed ## Lint the Python code
 	$(BIN)/ruff check scripts tests

@@ -21,12 +21,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -40,6 +44,9 @@ GONE_STATUSES = range(400, 500)
 # Statuses of sites that turn away link checkers, or of a slow or busy
 # server: the page may well exist, so they are "could not check".
 BLOCKED_STATUSES = {401, 403, 405, 406, 408, 425, 429, 451, 999}
+
+# The same broken link on more pages than this comes from a template.
+TEMPLATE_HINT_AFTER = 3
 
 ONLINE_OPTIONS = [
     "--scheme", "https", "--scheme", "http",  # relative links are `make check`'s job
@@ -108,24 +115,42 @@ def _span(entry: dict) -> tuple[int, int]:
     return int(span.get("line") or 0), int(span.get("column") or 0)
 
 
+def _reason(status: dict) -> tuple[bool, str]:
+    """(broken, reason) for one lychee status."""
+    code = status.get("code")
+    text = str(status.get("details") or status.get("text") or "error")
+    if not isinstance(code, int):
+        return False, text  # no answer from the site: DNS, refused connection, TLS...
+    if code in BLOCKED_STATUSES:
+        return False, f"HTTP {code}: the site may turn away link checkers; open it in a browser"
+    if code >= 500:
+        return False, f"HTTP {code}: server error, try again later"
+    if code in GONE_STATUSES:
+        return True, f"HTTP {code}"
+    return False, f"HTTP {code}"
+
+
+def _first_reasons(report: dict, reason) -> dict[str, str]:
+    """lychee checks each address once and reports its other occurrences as
+    "Error (cached)": keep the reason of the occurrence it really checked."""
+    first = {}
+    for _path, entry in _entries(report, "error_map"):
+        status = entry.get("status") or {}
+        if "(cached)" not in str(status.get("text")):
+            first.setdefault(entry.get("url"), reason(status))
+    return first
+
+
 def classify_online(report: dict) -> list[Result]:
     """Broken only when the site answered that the page is not there."""
+    first_reason = _first_reasons(report, lambda status: _reason(status)[1])
     results = []
     for path, entry in _entries(report, "error_map"):
-        status = entry.get("status") or {}
-        code = status.get("code")
-        text = status.get("details") or status.get("text") or "error"
-        if isinstance(code, int):
-            broken = code in GONE_STATUSES and code not in BLOCKED_STATUSES
-            if code in BLOCKED_STATUSES:
-                text = f"HTTP {code}: the site may block link checkers; open it in a browser"
-            elif code >= 500:
-                text = f"HTTP {code}: server error, try again later"
-            else:
-                text = str(status.get("text") or code).removeprefix("Rejected status code: ")
-        else:
-            broken = False  # no answer from the site: DNS, refused connection, TLS...
-        results.append(Result(path, *_span(entry), entry.get("url", ""), broken, text))
+        url = entry.get("url", "")
+        broken, reason = _reason(entry.get("status") or {})
+        if "(cached)" in reason:
+            reason = first_reason.get(url, "failed earlier in this run")
+        results.append(Result(path, *_span(entry), url, broken, reason))
     for path, entry in _entries(report, "timeout_map"):
         results.append(Result(path, *_span(entry), entry.get("url", ""), False, "timed out"))
     return sorted(results, key=lambda r: (not r.broken, r.path, r.line, r.col, r.url))
@@ -168,12 +193,12 @@ def source_page(site: Path, html: Path, docs: Path) -> str | None:
 
 def offline(site: Path, root: Path = ROOT) -> tuple[list[Result], dict]:
     """Check every HTML file of a built site (and its sitemap) offline."""
-    site = site.resolve()
     if not (site / "index.html").is_file():
-        raise UsageError(f"{site.name}/ not found (no index.html): run `make build` first")
+        raise UsageError(f"{site.as_posix().rstrip('/')}/ not found: run `make build` first")
+    site = site.resolve()
     inputs = sorted(str(path) for path in site.rglob("*.html"))
-    inputs += [str(path) for path in (site / "sitemap.xml", site / "en" / "sitemap.xml")
-               if path.is_file()]  # fmt: skip
+    # sitemap.xml and the feeds name our pages by their full URL (see --remap).
+    inputs += sorted(str(path) for path in [*site.glob("*.xml"), *site.glob("en/*.xml")])
     options = [
         "--offline",
         "--include-fragments",
@@ -182,22 +207,71 @@ def offline(site: Path, root: Path = ROOT) -> tuple[list[Result], dict]:
     ]  # fmt: skip
     for origin in sorted({_origin(url) for url in site_urls(root)}):
         # Canonical, hreflang and sitemap URLs name our own pages: check the files.
-        options += ["--remap", f"^{origin}/ {site.as_uri()}/"]
+        options += ["--remap", f"^{re.escape(origin)}/ {site.as_uri()}/"]
     report = run_lychee(options, inputs, root)
     results = []
     prefix = site.as_uri()
+    first_reason = _first_reasons(report, _offline_reason)
     for path, entry in _entries(report, "error_map"):
-        status = entry.get("status") or {}
+        reason = _offline_reason(entry.get("status") or {})
+        if "(cached)" in reason:
+            reason = first_reason.get(entry.get("url"), reason)
         url = str(entry.get("url", "")).removeprefix(prefix)
-        reason = status.get("details") or status.get("text") or "error"
         original = ((entry.get("remap") or {}).get("original") or {}).get("url")
         if original:
             url = original
-        shown = os.path.relpath(path) if os.path.isabs(path) else path
-        results.append(Result(shown, *_span(entry), url, True, reason))
+        results.append(Result(_shown(path), *_span(entry), url, True, reason))
+    results += missing_scripts(site, [Path(name) for name in inputs if name.endswith(".html")])
     results.sort(key=lambda r: (r.path, r.line, r.col, r.url))
     stats = {"files": len(inputs), "links": int(report.get("total") or 0)}
     return results, stats
+
+
+def _offline_reason(status: dict) -> str:
+    return str(status.get("details") or status.get("text") or "error")
+
+
+def _shown(path: str | Path) -> str:
+    """A path relative to the current folder when it is inside it."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+class _ScriptSources(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        src = dict(attrs).get("src")
+        if tag == "script" and src:
+            self.found.append((*self.getpos(), src))
+
+
+def missing_scripts(site: Path, pages: list[Path]) -> list[Result]:
+    """`<script src>` files that are not in the built site.
+
+    lychee 0.24 does not follow `<script src>` (it does check stylesheets and
+    images), and the search scripts of overrides/ are loaded that way.
+    """
+    results = []
+    for page in pages:
+        parser = _ScriptSources()
+        try:
+            parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+        except Exception:  # noqa: BLE001 - a page HTMLParser cannot read has no scripts to check
+            continue
+        for line, col, src in parser.found:
+            parts = urlsplit(src)
+            if parts.scheme or parts.netloc:
+                continue  # another host: the privacy tests' concern, not a link to check
+            base = site if parts.path.startswith("/") else page.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            if not target.is_file():
+                results.append(
+                    Result(_shown(page), line, col + 1, src, True, "script file not found")
+                )
+    return results
 
 
 def online(docs: Path, root: Path = ROOT) -> tuple[list[Result], dict]:
@@ -209,19 +283,26 @@ def online(docs: Path, root: Path = ROOT) -> tuple[list[Result], dict]:
     )
     options = list(ONLINE_OPTIONS)
     for origin in sorted({_origin(url) for url in site_urls(root)}):
-        options += ["--exclude", f"^{origin}/"]  # our own pages: `make check` (LK004)
+        options += ["--exclude", f"^{re.escape(origin)}/"]  # our own pages: `make check` (LK004)
     report = run_lychee(options, inputs, root)
     return classify_online(report), {"files": len(inputs), "links": int(report.get("total") or 0)}
 
 
 def report(results: list[Result], stats: dict, site: Path | None = None) -> str:
     lines = []
+    pages_per_link = Counter(result.url for result in results)
     for result in results:
         lines.append(result.format())
-        if site is not None:
+        if site is not None and pages_per_link[result.url] <= TEMPLATE_HINT_AFTER:
             page = source_page(site, Path(result.path), ROOT / "docs")
             if page:
                 lines.append(f"    built from {page}")
+    for url, count in sorted(pages_per_link.items()):
+        if site is not None and count > TEMPLATE_HINT_AFTER:
+            lines.append(
+                f"note: {url} is broken in {count} places: it probably comes from a template "
+                "in overrides/ or from mkdocs.yml, not from one page"
+            )
     broken = sum(1 for result in results if result.broken)
     unchecked = len(results) - broken
     lines.append(

@@ -18,6 +18,8 @@ import re
 import sys
 from pathlib import Path
 
+from kbcheck.rules.redirects import MANIFEST, record_published
+
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -225,7 +227,9 @@ def scaffold(
         path.write_text(texts[lang], encoding="utf-8")
     for lang, path in configs.items():
         path.write_text(new_configs[lang], encoding="utf-8")
-    return [*targets.values(), *configs.values()]
+    # Listed as published, so a later rename must leave a redirect (RD001, RD004).
+    record_published(root, [f"docs/{lang}/{rel}" for lang in targets])
+    return [*targets.values(), *configs.values(), root / MANIFEST]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import feed
+import search_index
 
 
 def main(argv: list[str]) -> int:
@@ -21,6 +22,11 @@ def main(argv: list[str]) -> int:
     try:
         feed.write_all(site_dir)  # timeline.xml for every language
     except feed.FeedError as error:
+        print(error, file=sys.stderr)
+        return 1
+    try:
+        search_index.write_all(site_dir)  # page keywords and reader vocabulary
+    except search_index.SearchIndexError as error:
         print(error, file=sys.stderr)
         return 1
     return 0

@@ -36,7 +36,7 @@ def check_content(zh: bytes, en: bytes | None = None, configs: dict | None = Non
     assert all(isinstance(finding, Finding) for finding in findings)
     for finding in findings:
         assert finding.line >= 0 and finding.col >= 0
-        assert "\n" not in finding.message
+        assert len(finding.message.splitlines()) == 1
     return findings
 
 

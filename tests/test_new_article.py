@@ -9,12 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import new_article
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import new_article
 
 
 @pytest.fixture

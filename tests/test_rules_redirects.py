@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-from kbcheck.rules.redirects import read_manifest, record_published  # noqa: E402
+from kbcheck.rules.redirects import read_manifest, record_published  # scripts/ is on sys.path
 
 RD = ("RD001", "RD002", "RD003", "RD004")
 
@@ -153,4 +147,3 @@ def test_record_published_keeps_the_list_sorted_and_unique(tmp_path):
     record_published(tmp_path, ["docs/zh/a.md", "docs/zh/b.md"])
     entries = [entry for _, entry in read_manifest(tmp_path) or []]
     assert entries == ["docs/en/b.md", "docs/zh/a.md", "docs/zh/b.md"]
-

@@ -44,14 +44,10 @@ class Rule:
         severity: Severity | None = None,
     ) -> Finding:
         """A finding of this rule; `fix` defaults to the rule's own fix."""
+        # One finding is one output line, whatever text (e.g. a setext heading) it quotes.
+        message = " ".join((message or self.summary).splitlines())
         return Finding(
-            path,
-            line,
-            col,
-            self.code,
-            severity or self.severity,
-            message or self.summary,
-            fix or self.fix,
+            path, line, col, self.code, severity or self.severity, message, fix or self.fix
         )
 
 

@@ -1,5 +1,11 @@
 """Shared fixtures for the browser tests: serve the built site on 127.0.0.1
-and drive Debian's Chromium with Playwright (no browser download)."""
+and drive Debian's Chromium with Playwright (no browser download).
+
+Fixtures: `site_dir`, `base_url` (the site served with a static host's 404
+fallback), `browser` (one Chromium for the whole run), `page` (a fresh tab),
+`new_page(**context_options)` (a fresh tab with its own options and a
+PageWatch attached, returned as (page, watch)). `built_pages()` lists every
+page; helpers about the site are in built_site.py."""
 
 from __future__ import annotations
 
@@ -11,13 +17,18 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from built_site import ROOT, SITE, PageWatch, built_pages
 
-ROOT = Path(__file__).resolve().parents[2]
-SITE = ROOT / "site"
+__all__ = ["built_pages"]
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
-pytestmark = pytest.mark.browser
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(item.fspath).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.browser)
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -39,21 +50,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def built_pages() -> list[str]:
-    """Every page of both builds, as URL paths ("/", "/en/sign-in/", ...)."""
-    pages = []
-    for html in sorted(SITE.rglob("index.html")):
-        text = html.read_text(encoding="utf-8", errors="replace")
-        if 'http-equiv="refresh"' in text:  # redirect stubs from renamed pages
-            continue
-        rel = html.parent.relative_to(SITE).as_posix()
-        pages.append("/" if rel == "." else f"/{rel}/")
-    return pages
-
-
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
-    if not (SITE / "index.html").is_file() or not (SITE / "en" / "index.html").is_file():
+    built = (SITE / "index.html").is_file() and (SITE / "en" / "index.html").is_file()
+    if not built and not os.environ.get("SITE_DIR"):
         subprocess.run(["make", "--no-print-directory", "build"], cwd=ROOT, check=True)
     return SITE
 
@@ -86,3 +86,18 @@ def page(browser, base_url):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def new_page(browser, base_url):
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(base_url=base_url, **options)
+        contexts.append(context)
+        page = context.new_page()
+        return page, PageWatch(base_url).attach(page)
+
+    yield open_page
+    for context in contexts:
+        context.close()

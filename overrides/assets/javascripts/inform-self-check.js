@@ -311,7 +311,11 @@
       Array.prototype.forEach.call(body.rows, function (row, i) {
         var name = names ? names[i] : text.month + " " + (i + 1);
         var note = i === 0 ? text.oldest : i === MAX_MONTHS - 1 ? text.newest : "";
-        row.cells[0].textContent = name + note;
+        var label = document.createElement("span");
+        label.className = "kb-month";
+        label.textContent = name;
+        row.cells[0].textContent = "";
+        row.cells[0].append(label, note);
         row.cells[1].firstChild.setAttribute("aria-label", fill(text.ordersOf, { month: name }));
         row.cells[2].firstChild.setAttribute("aria-label", fill(text.revenueOf, { month: name }));
       });

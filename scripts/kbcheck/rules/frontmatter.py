@@ -36,9 +36,23 @@ EXAMPLES = {
 }
 
 
+def _inline_refs(node: object) -> object:
+    """The schema with each local `$ref` replaced by its definition: resolving
+    references on every page was a third of the validation time (make bench)."""
+    if isinstance(node, dict):
+        if "$ref" in node and str(node["$ref"]).startswith("#/$defs/"):
+            target = SCHEMA["$defs"][node["$ref"].removeprefix("#/$defs/")]
+            rest = {key: value for key, value in node.items() if key != "$ref"}
+            return _inline_refs({**target, **rest})
+        return {key: _inline_refs(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inline_refs(item) for item in node]
+    return node
+
+
 def _validator(lang: str) -> Draft202012Validator:
     """The schema plus the description length of the page's language."""
-    schema = {**SCHEMA, "allOf": [{"$ref": f"#/$defs/lang-{lang}"}]}
+    schema = _inline_refs({**SCHEMA, "allOf": [{"$ref": f"#/$defs/lang-{lang}"}]})
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -161,8 +175,8 @@ def _describe(error, lang: str) -> list[tuple[str, tuple, str, str]]:
             (
                 "FM007",
                 path,
-                f"`description` is {len(value)} characters; a {LANGUAGE_NAMES[lang]} "
-                f"description needs {low} to {high}",
+                f"`description` is {len(value)} characters; {LANGUAGE_NAMES[lang]} pages "
+                f"need {low} to {high}",
                 "",
             )
         ]

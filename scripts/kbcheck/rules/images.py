@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..findings import Severity, rule
 from ..model import Link, Page
+from .links import shown
 
 MAX_BYTES = 300 * 1024
 
@@ -41,7 +42,10 @@ def image_alt_missing(docs, self):
         for image in page_images(page):
             if not image.text.strip():
                 yield self.at(
-                    page.display, image.line, image.col, f"image `{image.target}` has no alt text"
+                    page.display,
+                    image.line,
+                    image.col,
+                    f"image `{shown(image.target)}` has no alt text",
                 )
 
 
@@ -70,7 +74,7 @@ def image_too_large(docs, self):
                     page.display,
                     image.line,
                     image.col,
-                    f"image `{image.target}` is {math.ceil(size / 1024)} KB "
+                    f"image `{shown(image.target)}` is {math.ceil(size / 1024)} KB "
                     f"(at most {MAX_BYTES // 1024} KB)",
                 )
 
@@ -92,5 +96,6 @@ def image_not_local(docs, self):
                     page.display,
                     image.line,
                     image.col,
-                    f"image `{image.target}` is loaded from {parts.hostname or 'another host'}",
+                    f"image `{shown(image.target)}` is loaded from "
+                    + shown(parts.hostname or "another host"),
                 )

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from ..findings import Severity, rule
 from ..model import Docs, Page
+from .links import shown
 
 ALLOWLIST = Path("data/official-amazon-hosts.txt")
 # The repository's own list, used for trees without one (fixtures, bench corpus).
@@ -50,10 +51,16 @@ class Allowlist:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
     def allows(self, host: str) -> bool:
-        return host in self.hosts or any(host.endswith("." + d) for d in self.wildcards)
+        return host in self.hosts or any(d in self.wildcards for d in _parents(host)[1:])
 
     def is_amazon(self, host: str) -> bool:
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        return any(d in self.domains for d in _parents(host))
+
+
+def _parents(host: str) -> list[str]:
+    """The host and each domain above it: a.b.c -> [a.b.c, b.c, c]."""
+    labels = host.split(".")
+    return [".".join(labels[i:]) for i in range(len(labels))]
 
 
 def load_allowlist(root: Path) -> Allowlist:
@@ -91,6 +98,9 @@ class Address:
     url: str
     line: int
     col: int
+    # Front-matter sources: the schema already requires https:// (FM009), so
+    # only the host rules apply to them.
+    source: bool = False
 
 
 def source_addresses(page: Page) -> Iterator[Address]:
@@ -110,7 +120,7 @@ def source_addresses(page: Page) -> Iterator[Address]:
                 line, col = number, text.find(url) + 1
                 start = number + 1
                 break
-        yield Address(url, line, col)
+        yield Address(url, line, col, source=True)
 
 
 def addresses(page: Page) -> Iterator[Address]:
@@ -161,6 +171,8 @@ def _display_host(host: str) -> str:
 
 
 def _is_ip(host: str) -> bool:
+    if not (host[:1].isdigit() or ":" in host):
+        return False  # a name: IP addresses start with a digit or contain ":"
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -178,18 +190,35 @@ def policy_findings(docs: Docs) -> Iterator[tuple[str, Page, Address, str]]:
         for address in addresses(page):
             parsed = parse(address.url)
             if parsed.error:
-                yield "LP004", page, address, f"`{address.url}` {parsed.error}"
+                yield "LP004", page, address, f"`{shown(address.url)}` {parsed.error}"
                 continue
+            if address.source and parsed.scheme != "https":
+                continue  # FM009's finding
             if parsed.scheme in SCRIPT_SCHEMES:
-                yield "LP005", page, address, f"`{parsed.scheme}:` URL: {address.url[:60]}"
+                yield (
+                    "LP005",
+                    page,
+                    address,
+                    f"`{shown(parsed.scheme)}:` URL: {shown(address.url, 60)}",
+                )
                 continue
             if parsed.scheme == "http":
                 https = "https" + address.url.strip()[4:]
-                yield "LP001", page, address, f"`{address.url}` uses http://; use `{https}`"
+                yield (
+                    "LP001",
+                    page,
+                    address,
+                    f"`{shown(address.url)}` uses http://; use `{shown(https)}`",
+                )
             elif parsed.scheme == "" and parsed.netloc:
-                yield "LP001", page, address, f"`{address.url}` has no scheme; write https://"
+                yield (
+                    "LP001",
+                    page,
+                    address,
+                    f"`{shown(address.url)}` has no scheme; write https://",
+                )
             elif parsed.scheme and parsed.scheme not in SAFE_SCHEMES and len(parsed.scheme) > 1:
-                yield "LP001", page, address, f"`{address.url}` is a {parsed.scheme}: link"
+                yield "LP001", page, address, f"`{shown(address.url)}` is a {parsed.scheme}: link"
             if not parsed.host or not (web_address(parsed) or parsed.scheme == "mailto"):
                 continue
             host = parsed.host
@@ -198,18 +227,19 @@ def policy_findings(docs: Docs) -> Iterator[tuple[str, Page, Address, str]]:
                     "LP004",
                     page,
                     address,
-                    f"`{address.url}` has a user name before `@`: browsers go to {host}",
+                    f"`{shown(address.url)}` has a user name before `@`: "
+                    f"browsers go to {shown(host)}",
                 )
                 continue
             if _is_ip(host):
-                yield "LP004", page, address, f"`{address.url}` uses an IP address as host"
+                yield "LP004", page, address, f"`{shown(address.url)}` uses an IP address as host"
                 continue
             if not host.isascii() or "xn--" in host or "%" in host:
                 yield (
                     "LP004",
                     page,
                     address,
-                    f"host {_display_host(host)} uses encoded or non-Latin letters that can "
+                    f"host {shown(_display_host(host))} uses encoded or non-Latin letters that can "
                     "imitate another name",
                 )
                 continue
@@ -220,14 +250,14 @@ def policy_findings(docs: Docs) -> Iterator[tuple[str, Page, Address, str]]:
                     "LP002",
                     page,
                     address,
-                    f"{host} is an Amazon host but not on the allowlist ({allowlist.path})",
+                    f"{shown(host)} is an Amazon host but not on the allowlist ({allowlist.path})",
                 )
             elif BRAND.search(host):
                 yield (
                     "LP003",
                     page,
                     address,
-                    f"{host} looks like Amazon but is not an Amazon domain",
+                    f"{shown(host)} looks like Amazon but is not an Amazon domain",
                 )
 
 

@@ -15,6 +15,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify, unique
@@ -30,6 +31,12 @@ ATTR_LIST = re.compile(
 ATTR_ID = re.compile(r"(?:^|\s)#([\w:.-]+)")
 HTML_ID = re.compile(r"""\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 WEB_PAGE_SUFFIXES = (".html", ".htm")
+
+
+def shown(text: str, limit: int = 120) -> str:
+    """Text for a one-line message: control characters escaped, long text cut."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ def anchors(page: Page) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65536)
 def is_external(target: str) -> bool:
     try:
         parts = urlsplit(target)
@@ -65,12 +73,17 @@ def is_external(target: str) -> bool:
 
 
 def resolve(page: Page, target: str) -> Target:
+    return _resolve(page.rel, target)
+
+
+@lru_cache(maxsize=65536)  # LK001-LK003 resolve the same links; pages share many
+def _resolve(page_rel: str, target: str) -> Target:
     parts = urlsplit(target)
     path = unquote(parts.path)
     fragment = unquote(parts.fragment)
     if not path:
-        return Target(page.rel, fragment, False)
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))
+        return Target(page_rel, fragment, False)
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), path))
     if path.endswith("/") and joined != ".":
         joined += "/"
     outside = joined == ".." or joined.startswith("../")
@@ -139,7 +152,8 @@ def link_target_missing(docs, self):
                     page.display,
                     link.line,
                     link.col,
-                    f"{kind} `{target}` points outside docs/{page.lang}/, which is not published",
+                    f"{kind} `{shown(target)}` points outside docs/{page.lang}/, "
+                    "which is not published",
                 )
             elif where.rel.endswith(".md"):
                 if docs.page(page.lang, where.rel) is None:
@@ -147,8 +161,8 @@ def link_target_missing(docs, self):
                         page.display,
                         link.line,
                         link.col,
-                        f"{kind} `{target}`: page docs/{page.lang}/{where.rel} does not exist"
-                        + _suggestion(docs, page, where.rel),
+                        f"{kind} `{shown(target)}`: page docs/{page.lang}/{shown(where.rel)} "
+                        "does not exist" + _suggestion(docs, page, where.rel),
                     )
             elif (
                 not where.rel.endswith("/")
@@ -160,7 +174,8 @@ def link_target_missing(docs, self):
                     page.display,
                     link.line,
                     link.col,
-                    f"{kind} `{target}`: file docs/{page.lang}/{where.rel} does not exist",
+                    f"{kind} `{shown(target)}`: file docs/{page.lang}/{shown(where.rel)} "
+                    "does not exist",
                 )
 
 
@@ -229,7 +244,7 @@ def link_not_to_markdown(docs, self):
                     page.display,
                     link.line,
                     link.col,
-                    f"link `{target}` points to a built address, not a .md file",
+                    f"link `{shown(target)}` points to a built address, not a .md file",
                     fix=fix,
                 )
 
@@ -296,6 +311,6 @@ def absolute_site_link(docs, self):
                 page.display,
                 link.line,
                 link.col,
-                f"`{target}` is an absolute address of this site; use a relative link",
+                f"`{shown(target)}` is an absolute address of this site; use a relative link",
                 fix=fix,
             )

@@ -27,6 +27,7 @@ import yaml
 
 from ..findings import Severity, rule
 from ..model import CONFIGS, LANGUAGES, Docs, TextLoader
+from .links import shown
 
 MANIFEST = Path("data/published-pages.txt")
 MANIFEST_ENTRY = re.compile(r"^docs/(zh|en)/([^\s#]+\.md)$")
@@ -210,14 +211,14 @@ def redirect_target_missing(docs, self):
         if target is None:
             problem = "is not a page of this site"
         elif missing:
-            problem = f"does not exist: {', '.join(missing)}"
+            problem = f"does not exist: {shown(', '.join(missing))}"
         else:
             continue
         yield self.at(
             redirect.config,
             redirect.line,
             1,
-            f"redirect `{redirect.old}` -> `{redirect.new}`: the target {problem}",
+            f"redirect `{shown(redirect.old)}` -> `{shown(redirect.new)}`: the target {problem}",
         )
 
 
@@ -236,7 +237,7 @@ def redirect_hides_page(docs, self):
                 redirect.config,
                 redirect.line,
                 1,
-                f"redirect from `{redirect.old}`, but {', '.join(hidden)} exists",
+                f"redirect from `{shown(redirect.old)}`, but {shown(', '.join(hidden))} exists",
             )
 
 
@@ -256,7 +257,7 @@ def page_not_recorded(docs, self):
     for page in docs.pages:
         if page.display not in recorded:
             yield self.at(
-                page.display, 0, 0, f"{page.display} is not listed in {MANIFEST.as_posix()}"
+                page.display, 0, 0, f"{shown(page.display)} is not listed in {MANIFEST.as_posix()}"
             )
     for number, entry in manifest:
         if not MANIFEST_ENTRY.match(entry):

@@ -577,4 +577,4 @@ def nav_differs(docs, self):
 )
 def config_invalid(docs, self):
     for path, line, message in docs.config_errors:
-        yield self.at(path, line, 1 if line else 0, message)
+        yield self.at(path, line or 1, 1, message)

@@ -10,6 +10,7 @@ import difflib
 import autocorrect_py
 
 from ..findings import Severity, rule
+from ..parallel import parallel_map
 
 CONTEXT = 6  # characters shown on either side of a change
 MAX_SHOWN = 80
@@ -42,24 +43,26 @@ def _excerpt(old: str, new: str) -> tuple[int, str, str]:
     "punctuation (，。：？！) in Chinese sentences.",
 )
 def chinese_typography(docs, self):
-    for page in docs.by_lang("zh"):
-        if page.text is None or not page.text.strip():
-            continue
-        result = autocorrect_py.lint_for(page.text, page.path.name)
-        for line in result.lines:
-            # autocorrect reports `old` and `new` for the changed stretch of a
-            # line, which may span lines; show and locate the first change.
-            index, old, new = _excerpt(line.old, line.new)
-            row = line.line + line.old.count("\n", 0, index)
-            col = index - line.old.rfind("\n", 0, index) if "\n" in line.old[:index] else None
-            col = col if col is not None else line.col + index
-            severity = (
-                Severity.WARNING if line.severity == autocorrect_py.Severity.Warning else None
-            )
+    pages = [page for page in docs.by_lang("zh") if page.text is not None and page.text.strip()]
+    results = parallel_map(lint, [(page.display, page.text) for page in pages])
+    for page, lines in zip(pages, results, strict=True):
+        for row, col, message, is_warning in lines:
             yield self.at(
-                page.display,
-                row,
-                col,
-                f"write `{new}` instead of `{old}`".replace("\n", "⏎"),
-                severity=severity,
+                page.display, row, col, message, severity=Severity.WARNING if is_warning else None
             )
+
+
+def lint(job: tuple[str, str]) -> list[tuple[int, int, str, bool]]:
+    """(line, column, message, is a warning) for each line autocorrect reports."""
+    path, text = job
+    found = []
+    for line in autocorrect_py.lint_for(text, path).lines:
+        # autocorrect reports `old` and `new` for the changed stretch of a line,
+        # which may span lines; show and locate the first change.
+        index, old, new = _excerpt(line.old, line.new)
+        before = line.old[:index]
+        row = line.line + before.count("\n")
+        col = index - before.rfind("\n") if "\n" in before else line.col + index
+        message = f"write `{new}` instead of `{old}`".replace("\n", "⏎")
+        found.append((row, col, message, line.severity == autocorrect_py.Severity.Warning))
+    return found

@@ -1,0 +1,165 @@
+"""What the browser tests know about the built site: where it is, which source
+file each page comes from, the settings in mkdocs.yml, and a recorder of what
+a browser page did (console errors, failed requests, requests to other hosts).
+
+Imported by conftest.py and the test modules (tests/browser is on sys.path
+when pytest loads them)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+# SITE_DIR lets a test run use a build elsewhere (e.g. a temporary one).
+SITE = Path(os.environ.get("SITE_DIR") or ROOT / "site").resolve()
+LANGUAGES = ("zh", "en")
+
+
+def _load_config(name: str) -> dict:
+    return yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
+
+
+CONFIG = {"zh": _load_config("mkdocs.yml")}
+CONFIG["en"] = {**CONFIG["zh"], **_load_config("mkdocs.en.yml")}
+ALTERNATE_BASE = CONFIG["zh"]["extra"]["alternate_base"]
+ISSUE_URL = CONFIG["zh"]["extra"]["issue_url"]
+REPO_URL = CONFIG["zh"]["repo_url"].rstrip("/")
+PREFIX = {"zh": "/", "en": "/en/"}
+
+
+def built_pages() -> list[str]:
+    """Every page of both builds, as URL paths ("/", "/en/sign-in/", ...)."""
+    pages = []
+    for html in sorted(SITE.rglob("index.html")):
+        text = html.read_text(encoding="utf-8", errors="replace")
+        if 'http-equiv="refresh"' in text:  # redirect stubs from renamed pages
+            continue
+        rel = html.parent.relative_to(SITE).as_posix()
+        pages.append("/" if rel == "." else f"/{rel}/")
+    return pages
+
+
+def language_of(path: str) -> str:
+    return "en" if path.startswith("/en/") else "zh"
+
+
+def page_path(path: str) -> str:
+    """The address of a page inside its language build: "/en/a/b/" -> "a/b/"."""
+    return path[len(PREFIX[language_of(path)]) :]
+
+
+def source_pages(lang: str) -> dict[str, Path]:
+    """The pages MkDocs builds from docs/<lang>, as {URL path: source file}."""
+    docs = ROOT / "docs" / lang
+    pages = {}
+    for source in sorted(docs.rglob("*.md")):
+        rel = source.relative_to(docs).with_suffix("").as_posix()
+        if rel == "index":
+            rel = ""
+        elif rel.endswith("/index"):
+            rel = rel.removesuffix("index")
+        else:
+            rel += "/"
+        pages[PREFIX[lang] + rel] = source
+    return pages
+
+
+def front_matter(source: Path) -> dict:
+    text = source.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return {}
+    return yaml.safe_load(text.split("---", 2)[1]) or {}
+
+
+def canonical_url(path: str) -> str:
+    return ALTERNATE_BASE[language_of(path)] + page_path(path)
+
+
+@dataclass
+class PageWatch:
+    """Records, for the pages of one browser tab, everything that went wrong:
+    console errors, uncaught exceptions, failed requests and requests to any
+    host other than the site's own. `expect_status` lists addresses whose
+    error status is expected (the 404 page)."""
+
+    origin: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    other_hosts: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    expect_status: set[str] = field(default_factory=set)
+
+    in_flight: int = 0
+
+    def attach(self, page) -> PageWatch:
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("request", self._on_request)
+        page.on("requestfailed", self._on_failed)
+        page.on("requestfinished", self._on_finished)
+        page.on("response", self._on_response)
+        return self
+
+    def settle(self, page, quiet_ms: int = 200, timeout_ms: int = 10_000) -> None:
+        """Waits until no request has been in flight for `quiet_ms`: Material
+        fetches the sitemap and starts search after the load event. (Shorter
+        than Playwright's networkidle, which waits 500 ms on every page.)"""
+        quiet = waited = 0
+        while quiet < quiet_ms and waited < timeout_ms:
+            page.wait_for_timeout(50)
+            waited += 50
+            quiet = quiet + 50 if self.in_flight <= 0 else 0
+
+    def clear(self) -> None:
+        for found in (
+            self.console_errors,
+            self.page_errors,
+            self.failed_requests,
+            self.other_hosts,
+            self.requests,
+        ):
+            found.clear()
+
+    def problems(self) -> list[str]:
+        return (
+            [f"console error: {text}" for text in self.console_errors]
+            + [f"script error: {text}" for text in self.page_errors]
+            + [f"failed request: {text}" for text in self.failed_requests]
+            + [f"request to another host: {url}" for url in self.other_hosts]
+        )
+
+    def _on_console(self, message) -> None:
+        if message.type == "error" and not self._expected_error(message):
+            self.console_errors.append(message.text)
+
+    def _expected_error(self, message) -> bool:
+        # Chromium logs the expected 404 of the not-found page as a console error.
+        location = message.location.get("url", "") if message.location else ""
+        return location in self.expect_status
+
+    def _on_request(self, request) -> None:
+        self.in_flight += 1
+        self.requests.append(request.url)
+        parts = urlsplit(request.url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.other_hosts.append(request.url)
+
+    def _on_finished(self, request) -> None:
+        self.in_flight -= 1
+
+    def _on_failed(self, request) -> None:
+        self.in_flight -= 1
+        if request.url.startswith(self.origin + "/"):  # other hosts are reported as such
+            self.failed_requests.append(f"{request.url} ({request.failure})")
+
+    def _on_response(self, response) -> None:
+        if response.status >= 400 and response.url not in self.expect_status:
+            self.failed_requests.append(f"{response.url} (HTTP {response.status})")
