@@ -54,6 +54,9 @@ def test_scaffolded_pair_passes_the_checks(repo: Path, kind: str):
         assert "{ #code-expired }" in page.read_text(encoding="utf-8")
     assert "two-step-verification/code-expired.md" in (repo / "mkdocs.yml").read_text()
     assert "two-step-verification/code-expired.md" in (repo / "mkdocs.en.yml").read_text()
+    published = (repo / "data" / "published-pages.txt").read_text().split("\n")
+    assert "docs/zh/two-step-verification/code-expired.md" in published
+    assert "docs/en/two-step-verification/code-expired.md" in published
     result = run_check(repo)
     new_findings = [
         line for line in result.stdout.splitlines() if "code-expired" in line and " error" in line

@@ -157,6 +157,10 @@ class PageWatch:
 
     def _on_failed(self, request) -> None:
         self.in_flight -= 1
+        # Requests cancelled because the tab moved on to another page fail
+        # with ERR_ABORTED; that is the test's doing, not the site's.
+        if request.failure == "net::ERR_ABORTED":
+            return
         if request.url.startswith(self.origin + "/"):  # other hosts are reported as such
             self.failed_requests.append(f"{request.url} ({request.failure})")
 

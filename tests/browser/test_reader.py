@@ -81,7 +81,7 @@ def test_phone_navigation_menu(new_page, lang):
     # A link to another page that the reader can tap: on top at its centre
     # (Material slides section menus over their parents). It is marked so
     # that the click goes to that very element.
-    address = page.evaluate(
+    address = page.wait_for_function(
         """() => {
           const link = [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link[href]')]
             .filter(a => !a.getAttribute("href").startsWith("#") && a.href !== location.href)
@@ -93,9 +93,9 @@ def test_phone_navigation_menu(new_page, lang):
           if (!link) return null;
           link.setAttribute("data-test-target", "");
           return link.href;
-        }"""
-    )
-    assert address, "no page link can be tapped in the open menu"
+        }""",
+        timeout=5000,
+    ).json_value()
     drawer.locator("a[data-test-target]").click()
     page.wait_for_url(address)
     assert page.locator(".md-content h1").count() == 1
