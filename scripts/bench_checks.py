@@ -161,44 +161,47 @@ def _cpu() -> float:
 
 
 def time_checks(root: Path) -> dict:
+    """Parse the corpus and run every rule once (each rule through the runner, so
+    its time is known), as scripts/check.py does."""
     cpu = _cpu()
     started = time.perf_counter()
     docs = load_docs(root)
     parsed = time.perf_counter()
-    findings = run_rules(docs)
+    findings = []
+    per_rule = []
+    for code in sorted(RULES):
+        rule_started = time.perf_counter()
+        findings += run_rules(docs, {code})
+        per_rule.append((time.perf_counter() - rule_started, code))
     finished = time.perf_counter()
-    cpu = _cpu() - cpu
-    slowest = []
-    for code, rule in sorted(RULES.items()):
-        rule_start = time.perf_counter()
-        list(rule.check(docs, rule))
-        slowest.append((time.perf_counter() - rule_start, code))
     return {
         "pages": len(docs.pages),
         "parse": parsed - started,
         "rules": finished - parsed,
         "total": finished - started,
-        "cpu": cpu,
+        "cpu": _cpu() - cpu,
         "findings": findings,
-        "slowest": sorted(slowest, reverse=True)[:3],
+        "slowest": sorted(per_rule, reverse=True)[:3],
     }
 
 
-def run() -> list[tuple[str, str]]:
+def run(repeat: int = 3) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         size = make_corpus(root)
-        result = time_checks(root)
-    codes = sorted({finding.code for finding in result["findings"]})
+        runs = [time_checks(root) for _ in range(repeat)]
+    best = min(runs, key=lambda result: result["total"])
+    codes = sorted({finding.code for finding in best["findings"]})
+    totals = ", ".join(f"{result['total']:.2f}" for result in runs)
     return [
-        ("corpus", f"{result['pages']} pages, {size / result['pages'] / 1024:.1f} KB average"),
-        ("parse (model)", f"{result['parse']:.2f} s"),
-        ("all rules", f"{result['rules']:.2f} s"),
-        ("checks total", f"{result['total']:.2f} s (target < 3 s)"),
-        ("CPU time", f"{result['cpu']:.2f} s on {workers()} worker(s)"),
+        ("corpus", f"{best['pages']} pages, {size / best['pages'] / 1024:.1f} KB average"),
+        ("parse (model)", f"{best['parse']:.2f} s"),
+        ("all rules", f"{best['rules']:.2f} s"),
+        ("checks total", f"{best['total']:.2f} s, best of {repeat} runs ({totals}); target < 3 s"),
+        ("CPU time", f"{best['cpu']:.2f} s over {workers()} process(es)"),
         ("load average", f"{os.getloadavg()[0]:.1f} (other work on the machine slows the figures)"),
-        ("findings", f"{len(result['findings'])} {' '.join(codes)}".strip()),
-        ("slowest rules", ", ".join(f"{code} {sec:.2f} s" for sec, code in result["slowest"])),
+        ("findings", f"{len(best['findings'])} {' '.join(codes)}".strip()),
+        ("slowest rules", ", ".join(f"{code} {sec:.2f} s" for sec, code in best["slowest"])),
     ]
 
 

@@ -13,7 +13,9 @@ checkers (401/403/429...) is "could not check", never a broken link.
 
 Prints `path:line:col: broken|could not check: URL (reason)`, then a summary.
 Exit status: 0 no broken links, 1 broken links, 2 usage or internal error.
-lychee does the checking; this script only chooses its options and reports.
+lychee does the checking; this script chooses its options, reports, and
+checks the few files lychee does not follow (`<script src>`, and Material's
+search worker and index).
 """
 
 from __future__ import annotations
@@ -221,7 +223,7 @@ def offline(site: Path, root: Path = ROOT) -> tuple[list[Result], dict]:
         if original:
             url = original
         results.append(Result(_shown(path), *_span(entry), url, True, reason))
-    results += missing_scripts(site, [Path(name) for name in inputs if name.endswith(".html")])
+    results += missing_loaded_files(site, [Path(name) for name in inputs if name.endswith(".html")])
     results.sort(key=lambda r: (r.path, r.line, r.col, r.url))
     stats = {"files": len(inputs), "links": int(report.get("total") or 0)}
     return results, stats
@@ -237,39 +239,59 @@ def _shown(path: str | Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-class _ScriptSources(HTMLParser):
+class _LoadedFiles(HTMLParser):
+    """`<script src>` values, and the files named in Material's `__config`."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, int, str]] = []
+        self.found: list[tuple[int, int, str, str]] = []  # (line, col, address, what)
+        self._config_at: tuple[int, int] | None = None
 
     def handle_starttag(self, tag, attrs):
-        src = dict(attrs).get("src")
-        if tag == "script" and src:
-            self.found.append((*self.getpos(), src))
+        attributes = dict(attrs)
+        if tag == "script" and attributes.get("src"):
+            self.found.append((*self.getpos(), attributes["src"], "script file"))
+        self._config_at = self.getpos() if attributes.get("id") == "__config" else None
+
+    def handle_data(self, data):
+        if self._config_at is None:
+            return
+        try:
+            config = json.loads(data)
+        except ValueError:
+            return
+        base = str(config.get("base") or ".")
+        if config.get("search"):  # the search worker, then the index it fetches
+            self.found.append((*self._config_at, str(config["search"]), "search worker"))
+            self.found.append(
+                (*self._config_at, f"{base}/search/search_index.json", "search index")
+            )
+        self._config_at = None
 
 
-def missing_scripts(site: Path, pages: list[Path]) -> list[Result]:
-    """`<script src>` files that are not in the built site.
+def missing_loaded_files(site: Path, pages: list[Path]) -> list[Result]:
+    """Files the pages load that lychee does not follow.
 
-    lychee 0.24 does not follow `<script src>` (it does check stylesheets and
-    images), and the search scripts of overrides/ are loaded that way.
+    lychee 0.24 follows stylesheets, images and links but not `<script src>`
+    (the search scripts of overrides/ are loaded that way), nor the search
+    worker and index that Material names in its `__config` JSON.
     """
     results = []
     for page in pages:
-        parser = _ScriptSources()
+        parser = _LoadedFiles()
         try:
             parser.feed(page.read_text(encoding="utf-8", errors="replace"))
-        except Exception:  # noqa: BLE001 - a page HTMLParser cannot read has no scripts to check
+        except Exception:  # noqa: BLE001 - a page HTMLParser cannot read loads nothing
             continue
-        for line, col, src in parser.found:
-            parts = urlsplit(src)
+        for line, col, address, what in parser.found:
+            parts = urlsplit(address)
             if parts.scheme or parts.netloc:
                 continue  # another host: the privacy tests' concern, not a link to check
             base = site if parts.path.startswith("/") else page.parent
             target = (base / unquote(parts.path).lstrip("/")).resolve()
             if not target.is_file():
                 results.append(
-                    Result(_shown(page), line, col + 1, src, True, "script file not found")
+                    Result(_shown(page), line, col + 1, address, True, f"{what} not found")
                 )
     return results
 

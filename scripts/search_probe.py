@@ -95,6 +95,8 @@ class SearchBox:
 
     def search(self, text: str) -> Answer:
         if text == self.last:  # the box ignores a value it already has
+            if not text:
+                return Answer([], 0.0)
             self._type("")
         milliseconds = self._type(text)
         hrefs = self.page.evaluate(READ_RESULTS)

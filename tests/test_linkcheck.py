@@ -93,6 +93,22 @@ def test_broken_fragment_relative_link_canonical_and_script(tmp_path):
     assert all(r.broken for r in results)
 
 
+def test_material_search_worker_and_index_must_exist(tmp_path):
+    config = (
+        '<script id="__config" type="application/json">{"base": ".", "search": "w.js"}</script>'
+    )
+    site = write_site(tmp_path / "site", {**GOOD_PAGES, "index.html": config})
+    results, _ = linkcheck.offline(site)
+    assert {(r.url, r.reason) for r in results} == {
+        ("w.js", "search worker not found"),
+        ("./search/search_index.json", "search index not found"),
+    }
+    (site / "w.js").write_text("", encoding="utf-8")
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text("{}", encoding="utf-8")
+    assert linkcheck.offline(site)[0] == []
+
+
 def test_own_absolute_urls_are_checked_against_the_built_files(tmp_path):
     site = write_site(tmp_path / "site", GOOD_PAGES)
     (site / "sitemap.xml").write_text(

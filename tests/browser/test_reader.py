@@ -9,20 +9,29 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from built_site import ISSUE_URL, SITE, built_pages, canonical_url, language_of, page_path
+from built_site import CONFIG, ISSUE_URL, PREFIX, SITE, canonical_url
 
 PHONE = {"width": 375, "height": 812}
 
 
-def articles(lang: str) -> list[str]:
-    """Pages below a section, e.g. /sign-in/reset-password/ (not index pages)."""
-    return [p for p in built_pages() if language_of(p) == lang and page_path(p).count("/") == 2]
+def nav_files(items) -> list[str]:
+    """The source files in the nav of mkdocs.yml, in reading order."""
+    files = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        files.extend(nav_files(value) if isinstance(value, list) else [value])
+    return files
 
 
 def an_article(lang: str = "zh") -> str:
-    """The first article that lists sources (so it has external links)."""
-    for path in articles(lang):
-        if 'class="kb-sources"' in (SITE / path.strip("/") / "index.html").read_text("utf-8"):
+    """The first article in the menu (a page inside a section, not a section's
+    index) that lists sources, so it has external links."""
+    for source in nav_files(CONFIG["zh"]["nav"]):
+        if source.count("/") != 1 or source.endswith("index.md"):
+            continue
+        path = PREFIX[lang] + source.removesuffix(".md") + "/"
+        html = SITE / path.strip("/") / "index.html"
+        if html.is_file() and 'class="kb-sources"' in html.read_text("utf-8"):
             return path
     raise AssertionError(f"no {lang} article with sources in the built site")
 

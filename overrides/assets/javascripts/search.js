@@ -80,14 +80,15 @@
   }
 
   /* English words reduced to a prefix that the wildcard query then matches:
-     "passwords" -> password*, "received" -> receiv*, "logging" -> log*.
+     "passwords" -> password*, "received" -> receiv*, "logging" -> log*,
+     "verify" -> verif* (verified, verification).
      The English index is not stemmed (Material's English pipeline only drops
      stop words) and lunr's stemmer lives inside the worker, so this strips
      only endings, and only where the rest stays a real prefix of the word. */
   function stem(word) {
     var base = word.replace(/'s$/, "");
     if (base.length <= 3 || /\d/.test(base)) return base;
-    var endings = [/ie[sd]$/, /(?<=x|ch|sh|ss|zz)es$/, /ing$/, /ed$/, /(?<![su])s$/];
+    var endings = [/ie[sd]$/, /(?<=x|ch|sh|ss|zz)es$/, /ing$/, /ed$/, /(?<![su])s$/, /(?<=[^aeiou])y$/];
     for (var i = 0; i < endings.length; i++) {
       var shorter = base.replace(endings[i], "");
       if (shorter !== base && shorter.length >= 3) {

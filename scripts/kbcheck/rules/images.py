@@ -58,17 +58,20 @@ def image_alt_missing(docs, self):
     "or WebP/JPEG for photos), then commit the smaller file.",
 )
 def image_too_large(docs, self):
+    sizes: dict[str, int | None] = {}  # pages share images: stat each file once
     for page in docs.pages:
         for image in page_images(page):
             parts = _split(image.target)
             if parts is None or parts.scheme or parts.netloc or not parts.path:
                 continue
             rel = posixpath.join(posixpath.dirname(page.path.as_posix()), unquote(parts.path))
-            path = docs.root / posixpath.normpath(rel)
-            try:
-                size = path.stat().st_size if path.is_file() else None
-            except OSError:
-                size = None  # a missing or unreadable file is LK001's finding
+            rel = posixpath.normpath(rel)
+            if rel not in sizes:
+                try:
+                    sizes[rel] = (docs.root / rel).stat().st_size
+                except (OSError, ValueError):
+                    sizes[rel] = None  # a missing or unreadable file is LK001's finding
+            size = sizes[rel]
             if size is not None and size > MAX_BYTES:
                 yield self.at(
                     page.display,
