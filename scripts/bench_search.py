@@ -67,7 +67,10 @@ def run() -> list[tuple[str, str]]:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                for slowdown, label in ((1, ""), (PHONE_CPU_SLOWDOWN, f", CPU {PHONE_CPU_SLOWDOWN}x slower")):
+                for slowdown, label in (
+                    (1, ""),
+                    (PHONE_CPU_SLOWDOWN, f", CPU {PHONE_CPU_SLOWDOWN}x slower"),
+                ):
                     for lang in PREFIX:
                         texts = [query.text for query in queries if query.lang == lang]
                         first, times = typing_times(browser, base_url, lang, texts, slowdown)

@@ -26,13 +26,13 @@ TIMEOUT_MS = 5000
 
 # Resolves with the milliseconds from the next key event in the search box
 # to the frame after Material has written its answer.
-WATCH_NEXT_ANSWER = """() => {
+WATCH_NEXT_ANSWER = """timeout => {
   const meta = document.querySelector(".md-search-result__meta");
   window.searchProbeAnswer = new Promise((resolve, reject) => {
     let typedAt = null;
     const onKey = event => { typedAt = event.timeStamp; };
     document.addEventListener("keyup", onKey, true);
-    const timer = setTimeout(() => reject(new Error("no search answer")), %d);
+    const timer = setTimeout(() => reject(new Error("no search answer")), timeout);
     const observer = new MutationObserver(() => {
       if (typedAt === null) return;
       observer.disconnect();
@@ -42,7 +42,7 @@ WATCH_NEXT_ANSWER = """() => {
     });
     observer.observe(meta, { childList: true, characterData: true, subtree: true });
   });
-}""" % TIMEOUT_MS
+}"""
 
 READ_RESULTS = """() => Array.from(
   document.querySelectorAll(".md-search-result__item"),
@@ -103,7 +103,7 @@ class SearchBox:
         return Answer([page_of(href, self.lang) for href in hrefs], milliseconds)
 
     def _type(self, text: str) -> float:
-        self.page.evaluate(WATCH_NEXT_ANSWER)
+        self.page.evaluate(WATCH_NEXT_ANSWER, TIMEOUT_MS)
         self.page.fill(SEARCH_INPUT, text)
         self.page.press(SEARCH_INPUT, "End")
         self.last = text

@@ -1,6 +1,6 @@
 """Shared fixtures for the docs-check tests: tiny fixture trees in tmp_path.
 
-Fixtures (tests/browser/ has its own conftest module, so helpers are handed
+Fixtures (tests/browser/ has its own conftest module, so these functions are handed
 out as fixtures rather than imported):
 - `make_tree({"zh/index.md": page("首页"), "en/index.md": page("Home")})`
   writes docs/zh/..., docs/en/... and, unless the dict gives them, a minimal

@@ -52,7 +52,7 @@ POINTS = (
         "sign-in/index.md",
         "修改过收款账户等信息",
         zh=("刚改过收款账户", "三天内暂停转账已确认"),
-        en=("A recent change of deposit account", "three-day payout hold is confirmed"),
+        en=("A recent change of deposit account", "three-day disbursement hold is confirmed"),
     ),
     Point(
         "cause-deposit-account-change-performance-team",
@@ -211,7 +211,7 @@ POINTS = (
         "inform-act/address-verification.md",
         "公司的实际经营地址或营业执照注册地址",
         zh=("公司的实际经营地址", "营业执照上的注册地址", "填写新地址"),
-        en=("actually operates", "registered address on your business licence", "new address"),
+        en=("actually operates", "registered address on your business license", "new address"),
     ),
     Point(
         "annual-re-verification",

@@ -134,6 +134,10 @@ def test_search_box_keeps_what_was_typed_and_highlights(browser, base_url):
         # to the query): every struck-out word must come from the query.
         for word in page.locator(".md-search-result__terms del").all_inner_texts():
             assert word in "手机丢了两步验证怎么办", word
+        # Material highlights the matched words on the page the result opens.
+        first.click()
+        page.wait_for_load_state()
+        assert page.locator("article mark[data-md-highlight]").count() > 0
     finally:
         context.close()
 

@@ -348,9 +348,10 @@
 
   /* Material notes the query words a result lacks; keep the note only for
      words the reader typed. */
-  function cleanResult(data, typedWords) {
-    if (!typedWords || !data || !Array.isArray(data.items)) return data;
-    return Object.assign({}, data, {
+  function cleanResult(message, typedWords) {
+    var data = message.data;
+    if (!typedWords || !data || !Array.isArray(data.items)) return message;
+    return Object.assign({}, message, { data: Object.assign({}, data, {
       items: data.items.map(function (group) {
         return group.map(function (item) {
           var terms = {};
@@ -360,7 +361,7 @@
           return Object.assign({}, item, { terms: terms });
         });
       }),
-    });
+    }) });
   }
 
   function attach(worker) {
@@ -368,6 +369,24 @@
     var engine = null;
     var pending = []; // words typed, per query in flight (the worker answers in order)
     var cleaned = new WeakMap();
+
+    // The word list is built when the reader focuses the search box (so it
+    // is ready by the first key), not at page load: most page views never
+    // search, and on a phone it takes a noticeable fraction of a second.
+    function prepare() {
+      if (!engine && index) engine = new Engine(index);
+    }
+    document.addEventListener("focusin", function (event) {
+      if (event.target && event.target.matches && event.target.matches("[data-md-component=search-query]")) {
+        setTimeout(function () {
+          try {
+            prepare();
+          } catch (error) {
+            console.warn("search: could not prepare the query helper", error);
+          }
+        }, 0);
+      }
+    });
 
     var post = worker.postMessage;
     worker.postMessage = function (message) {
@@ -378,9 +397,7 @@
           index = message.data;
           engine = null;
         } else if (message && message.type === QUERY && typeof message.data === "string") {
-          // Built on the first query, not at page load: most page views
-          // never search.
-          if (!engine && index) engine = new Engine(index);
+          prepare();
           if (engine) {
             var rewritten = engine.rewrite(message.data);
             typedWords = rewritten.typed;
