@@ -50,12 +50,16 @@ class CompressingHandler(SimpleHTTPRequestHandler):
         if not path.is_file():
             self.send_error(status)
             return None
-        body = path.read_bytes()
-        headers = {"Content-Type": self.guess_type(str(path))}
+        content_type = self.guess_type(str(path))
+        if content_type.startswith("text/") or path.suffix in {".js", ".json", ".xml", ".svg"}:
+            content_type += "; charset=utf-8"
+        headers = {"Content-Type": content_type}
         if path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = _gzip(path, body)
+            body = _gzip(str(path), path.stat().st_mtime)
             headers["Content-Encoding"] = "gzip"
             headers["Vary"] = "Accept-Encoding"
+        else:
+            body = path.read_bytes()
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -67,13 +71,10 @@ class CompressingHandler(SimpleHTTPRequestHandler):
         return None
 
 
-@functools.lru_cache(maxsize=512)
-def _gzip_cached(path: str, mtime: float, body: bytes) -> bytes:
-    return gzip.compress(body, compresslevel=6, mtime=0)
-
-
-def _gzip(path: Path, body: bytes) -> bytes:
-    return _gzip_cached(str(path), path.stat().st_mtime, body)
+@functools.lru_cache(maxsize=1024)
+def _gzip(path: str, mtime: float) -> bytes:
+    """The file compressed once (level 6, like common web servers) per version."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
 def start(site_dir: Path, port: int = 0) -> tuple[ThreadingHTTPServer, str]:

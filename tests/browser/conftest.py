@@ -32,10 +32,16 @@ def pytest_collection_modifyitems(items):
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves site/ like a static host: the root 404.html for missing paths."""
+    """Serves site/ like a static host: the root 404.html for missing paths,
+    and a cache lifetime (GitHub Pages gives 10 minutes) so that the browser
+    does not ask for the same stylesheet again on every page."""
 
     def log_message(self, format, *args):
         pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
         if code == 404 and (SITE / "404.html").is_file():
