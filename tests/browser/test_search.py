@@ -135,6 +135,11 @@ def test_search_box_keeps_what_was_typed_and_highlights(browser, base_url):
     context = browser.new_context(base_url=base_url)
     try:
         page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on(
+            "console", lambda message: message.type == "warning" and errors.append(message.text)
+        )
         box = SearchBox(page, base_url, "zh")
         answer = box.search("手机丢了两步验证怎么办")
         assert answer.pages, "no result"
@@ -147,9 +152,10 @@ def test_search_box_keeps_what_was_typed_and_highlights(browser, base_url):
         for word in page.locator(".md-search-result__terms del").all_inner_texts():
             assert word in "手机丢了两步验证怎么办", word
         # Material highlights the matched words on the page the result opens.
+        # (It does so once the page has loaded the search index.)
         first.click()
-        page.wait_for_load_state()
-        assert page.locator("article mark[data-md-highlight]").count() > 0
+        page.wait_for_selector("article mark[data-md-highlight]", timeout=10000)
+        assert not errors, errors
     finally:
         context.close()
 

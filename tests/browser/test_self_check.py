@@ -269,6 +269,7 @@ def test_agrees_with_the_rule_written_out(logic, rows):
 
 PAGES = {"zh": "/inform-act/self-check/", "en": "/en/inform-act/self-check/"}
 CHECK = {"zh": "检查", "en": "Check"}
+MEETS = {22: ("100", "2500"), 23: ("100", "2500")}  # 200 sales, 5,000 dollars
 
 
 @pytest.fixture
@@ -311,8 +312,7 @@ def test_form_lists_24_months_oldest_first_ending_last_month(form, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_form_names_the_qualifying_window_and_sends_nothing(form, lang):
     page, watch = form(lang)
-    fill(page, {i: ("20", "500") for i in range(14, 24)})  # 200 sales, 5,000 dollars
-    fill(page, {i: ("0", "0") for i in range(12, 14)})
+    fill(page, MEETS)
     watch.requests.clear()
     before = page.url
     page.get_by_role("button", name=CHECK[lang], exact=True).click()
@@ -330,7 +330,7 @@ def test_form_names_the_qualifying_window_and_sends_nothing(form, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_form_below_threshold(form, lang):
     page, _ = form(lang)
-    fill(page, {i: ("10", "100") for i in range(4, 24)})  # 120 sales in any 12 months
+    fill(page, {22: ("60", "3000"), 23: ("60", "3000")})  # 120 sales, 6,000 dollars
     page.get_by_role("button", name=CHECK[lang], exact=True).click()
     result = page.locator(".kb-result")
     assert result.get_attribute("data-state") == "below"
@@ -339,15 +339,15 @@ def test_form_below_threshold(form, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(
-    ("rows", "bad"),
+    ("rows", "bad", "fixed"),
     [
-        ({i: ("20", "500") for i in range(14, 24)} | {20: ("abc", "500")}, (20, 0)),
-        ({i: ("20", "500") for i in range(14, 24)} | {15: ("20", "-500")}, (15, 1)),
-        ({i: ("20", "500") for i in range(14, 24)} | {18: ("", "")}, (18, 0)),
+        (MEETS | {22: ("abc", "2500")}, (22, 0), "100"),
+        (MEETS | {23: ("100", "-2500")}, (23, 1), "2500"),
+        ({20: ("0", "0"), **MEETS}, (21, 0), "0"),  # month 21 left empty
     ],
     ids=["letters", "negative", "missing-month"],
 )
-def test_broken_input_gets_a_message_and_no_verdict(form, lang, rows, bad):
+def test_broken_input_gets_a_message_and_no_verdict(form, lang, rows, bad, fixed):
     page, watch = form(lang)
     fill(page, rows)
     page.get_by_role("button", name=CHECK[lang], exact=True).click()
@@ -356,17 +356,17 @@ def test_broken_input_gets_a_message_and_no_verdict(form, lang, rows, bad):
     row, column = bad
     label = page.locator("form.kb-self-check tbody th .kb-month").nth(row).inner_text()
     assert label in result.inner_text()  # says which month
-    field = page.locator("form.kb-self-check tbody tr").nth(row).locator("input").nth(column)
-    assert field.get_attribute("aria-invalid") == "true"
+    inputs = page.locator("form.kb-self-check tbody tr").nth(row).locator("input")
+    assert inputs.nth(column).get_attribute("aria-invalid") == "true"
     for verdict in ("meets", "below"):
         assert page.locator(f'.kb-result[data-state="{verdict}"]').count() == 0
-    # Fixing the entry gives a verdict again.
-    field.fill("20" if column == 0 else "500")
-    if row == 18:
-        page.locator("form.kb-self-check tbody tr").nth(row).locator("input").nth(1).fill("500")
+    # Correcting the entry gives the verdict.
+    for field in (inputs.nth(0), inputs.nth(1)):
+        if field.get_attribute("aria-invalid"):
+            field.fill(fixed)
     page.get_by_role("button", name=CHECK[lang], exact=True).click()
     assert result.get_attribute("data-state") == "meets"
-    assert field.get_attribute("aria-invalid") is None
+    assert page.locator("form.kb-self-check [aria-invalid]").count() == 0
     assert watch.problems() == []
 
 
