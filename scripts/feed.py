@@ -30,6 +30,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
+from siteconfig import ConfigError, TolerantLoader, read_config
 
 ROOT = Path(__file__).resolve().parents[1]
 # The primary (Chinese) build first: the other languages' site_dir lies inside its site_dir.
@@ -74,31 +75,6 @@ class Timeline:
     entries: list[Entry]
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """SafeLoader that reads unknown tags (`!!python/name:...`, `!ENV`) as plain values."""
-
-
-def _plain_value(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> object:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
-
-
-_TolerantLoader.add_multi_constructor("", _plain_value)
-
-
-def _merge(base: dict, override: dict) -> dict:
-    merged = dict(base)
-    for key, value in override.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
 def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -108,7 +84,7 @@ def _read_text(path: Path) -> str:
 
 def _load_yaml(path: Path, text: str, line_offset: int = 0) -> object:
     try:
-        return yaml.load(text, Loader=_TolerantLoader)  # a SafeLoader: no code runs
+        return yaml.load(text, Loader=TolerantLoader)  # a SafeLoader: no code runs
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = line_offset + (mark.line + 1 if mark else 1)
@@ -117,12 +93,10 @@ def _load_yaml(path: Path, text: str, line_offset: int = 0) -> object:
 
 def load_config(path: Path) -> dict:
     """A MkDocs config with INHERIT applied (deep merge, like MkDocs does)."""
-    config = _load_yaml(path, _read_text(path))
-    if not isinstance(config, dict):
-        raise FeedError(path, 1, "FEED002", "config is not a YAML mapping")
-    parent = config.pop("INHERIT", None)
-    if parent:
-        config = _merge(load_config(path.parent / parent), config)
+    try:
+        config = read_config(path)
+    except ConfigError as error:
+        raise FeedError(error.path, error.line, "FEED002", error.message) from None
     for key in ("site_url", "docs_dir", "site_dir"):
         if not isinstance(config.get(key), str) or not config[key]:
             raise FeedError(path, 1, "FEED003", f"config has no `{key}` (needed for the feed)")

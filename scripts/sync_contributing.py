@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
 from markdown_it import MarkdownIt
+from siteconfig import ConfigError, read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_REL = "contributing/index.md"
@@ -72,15 +72,10 @@ class SyncError(Exception):
 def site_url(root: Path, config: str) -> str:
     """`site_url` of a MkDocs config, ending in a slash."""
 
-    class Loader(yaml.SafeLoader):
-        """Safe YAML that reads MkDocs' application tags (e.g. !ENV) as plain values."""
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     try:
-        data = yaml.load((root / config).read_text(encoding="utf-8"), Loader=Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise SyncError(config, 1, f"cannot read the config: {error}") from None
+        data = read_config(root / config)
+    except ConfigError as error:
+        raise SyncError(config, error.line, f"cannot read the config: {error.message}") from None
     url = data.get("site_url") if isinstance(data, dict) else None
     if not isinstance(url, str) or not url.startswith("https://"):
         raise SyncError(config, 1, "needs `site_url: https://...` to build absolute links")

@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from siteconfig import plain_value
 
 from .parallel import parallel_map
 
@@ -42,16 +43,8 @@ TextLoader.yaml_implicit_resolvers = {
 }
 
 
-def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
-
-
-TextLoader.add_multi_constructor("!", _unknown_tag)
-TextLoader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
+TextLoader.add_multi_constructor("!", plain_value)
+TextLoader.add_multi_constructor("tag:yaml.org,2002:python/", plain_value)
 
 
 @dataclass(frozen=True)

@@ -391,9 +391,42 @@
     });
 
     var post = worker.postMessage;
+
+    // Material hands the whole index to the worker as the page opens. Most
+    // page views never search, and on a phone copying the index to the worker
+    // and building it competes with the page itself, so the index is handed
+    // over only when the reader starts to search (Material waits for the
+    // worker's "ready" answer before it sends a query).
+    var heldSetup = null;
+    var released = false;
+    function release() {
+      if (released) return;
+      released = true;
+      if (heldSetup) post.apply(worker, heldSetup);
+      heldSetup = null;
+    }
+    function releaseOn(event) {
+      var target = event.target;
+      if (event.type === "keydown" || (target && target.closest &&
+          target.closest("[data-md-component=search], label[for=__search], #__search"))) {
+        release();
+      }
+    }
+    ["focusin", "pointerdown", "keydown", "change"].forEach(function (type) {
+      document.addEventListener(type, releaseOn, true);
+    });
+    if (/[?&]q=/.test(location.search)) released = true; // Material opens search for ?q=
+
     worker.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       var typedWords = null;
+      if (message && message.type === SETUP && !released) {
+        index = message.data;
+        engine = null;
+        heldSetup = args;
+        return undefined;
+      }
+      if (message && message.type === QUERY) release();
       try {
         if (message && message.type === SETUP) {
           index = message.data;
