@@ -188,3 +188,20 @@ def test_heldout_file_is_well_formed():
     data = yaml.safe_load(HELDOUT_QUERIES.read_text(encoding="utf-8"))
     texts = [query["q"] for query in data["queries"]]
     assert len(texts) == len(set(texts)), "repeated held-out query"
+
+
+def test_index_is_downloaded_only_when_the_reader_starts_to_search(browser, base_url):
+    """Most page views never search: the index waits for the reader."""
+    context = browser.new_context(base_url=base_url)
+    try:
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto("/sign-in/", wait_until="networkidle")
+        assert not [url for url in requested if "search_index.json" in url]
+        page.focus("input[data-md-component=search-query]")
+        page.wait_for_event(
+            "requestfinished", lambda request: "search_index.json" in request.url, timeout=10000
+        )
+    finally:
+        context.close()

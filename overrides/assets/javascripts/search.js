@@ -56,6 +56,55 @@
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function") return;
 
+  /* Material downloads and parses the whole search index as every page
+     opens, although most page views never search; on a phone that competes
+     with the page itself. The download starts instead when the reader starts
+     to search: a key press, or a touch or focus on the search box or button
+     (Material waits for the index before it runs a query). */
+  var indexRequested = false;
+  var heldIndexRequests = [];
+  var indexRequests = new WeakSet();
+  function requestIndex() {
+    if (indexRequested) return;
+    indexRequested = true;
+    heldIndexRequests.splice(0).forEach(function (send) { send(); });
+  }
+  function requestIndexOn(event) {
+    var target = event.target;
+    if (event.type === "keydown" || (target && target.closest &&
+        target.closest("[data-md-component=search], label[for=__search], #__search"))) {
+      requestIndex();
+    }
+  }
+  ["focusin", "pointerdown", "keydown", "change"].forEach(function (type) {
+    document.addEventListener(type, requestIndexOn, true);
+  });
+  // Material opens search for ?q=, and highlights the words of ?h= (from a
+  // search result) with the index's settings: both need the index now.
+  if (/[?&][qh]=/.test(location.search)) requestIndex();
+
+  var nativeOpen = XMLHttpRequest.prototype.open;
+  var nativeSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    try {
+      if (/\/search\/search_index\.json$/.test(new URL(String(url), document.baseURI).pathname)) {
+        indexRequests.add(this);
+      }
+    } catch (error) {
+      // not a URL we know: leave the request alone
+    }
+    return nativeOpen.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (indexRequests.has(this) && !indexRequested) {
+      var request = this;
+      var args = arguments;
+      heldIndexRequests.push(function () { nativeSend.apply(request, args); });
+      return undefined;
+    }
+    return nativeSend.apply(this, arguments);
+  };
+
   function configuredWorkerUrl() {
     try {
       var config = JSON.parse(document.getElementById("__config").textContent);
@@ -392,41 +441,9 @@
 
     var post = worker.postMessage;
 
-    // Material hands the whole index to the worker as the page opens. Most
-    // page views never search, and on a phone copying the index to the worker
-    // and building it competes with the page itself, so the index is handed
-    // over only when the reader starts to search (Material waits for the
-    // worker's "ready" answer before it sends a query).
-    var heldSetup = null;
-    var released = false;
-    function release() {
-      if (released) return;
-      released = true;
-      if (heldSetup) post.apply(worker, heldSetup);
-      heldSetup = null;
-    }
-    function releaseOn(event) {
-      var target = event.target;
-      if (event.type === "keydown" || (target && target.closest &&
-          target.closest("[data-md-component=search], label[for=__search], #__search"))) {
-        release();
-      }
-    }
-    ["focusin", "pointerdown", "keydown", "change"].forEach(function (type) {
-      document.addEventListener(type, releaseOn, true);
-    });
-    if (/[?&]q=/.test(location.search)) released = true; // Material opens search for ?q=
-
     worker.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
       var typedWords = null;
-      if (message && message.type === SETUP && !released) {
-        index = message.data;
-        engine = null;
-        heldSetup = args;
-        return undefined;
-      }
-      if (message && message.type === QUERY) release();
       try {
         if (message && message.type === SETUP) {
           index = message.data;
