@@ -111,5 +111,12 @@ def page():
 
 
 @pytest.fixture
+def line(page):
+    """Line number of the n-th line (from 0) of a default `page(...)` body."""
+    first = page("x", "BODY\n").split("\n").index("BODY") + 1
+    return lambda n: first + n
+
+
+@pytest.fixture
 def check():
     return run_checks

@@ -31,13 +31,6 @@ def tree(make_tree, page):
     return build
 
 
-@pytest.fixture
-def line(page):
-    """Line number of the n-th line (from 0) of a page body."""
-    first = page("x", "BODY\n").split("\n").index("BODY") + 1
-    return lambda n: first + n
-
-
 def codes_and_lines(findings):
     return [(f.code, f.path, f.line) for f in findings]
 

@@ -35,6 +35,15 @@ def test_front_matter_text_is_checked_too(make_tree, page, check):
     assert [(f.line, f.code) for f in findings] == [(line_of(text, "description:"), "TY001")]
 
 
+def test_keywords_are_search_terms_not_prose(make_tree, page, check):
+    # A YAML flow list: its half-width commas are YAML syntax, not Chinese prose.
+    text = page("登录问题").replace("- fixture", "- 登不上, 登录不了", 1)
+    text = text.replace("keywords:\n- 登不上, 登录不了", "keywords: [登不上, 登录不了]", 1)
+    assert "keywords: [登不上, 登录不了]\n" in text
+    findings = check(make_tree({"zh/a.md": text, "en/a.md": page("Sign-in")}), "TY001")
+    assert findings == []
+
+
 def test_english_pages_are_not_checked(make_tree, page, check):
     root = make_tree({"zh/a.md": page("登录问题"), "en/a.md": page("Sign-in", "Mixed 中文text.\n")})
     assert check(root, "TY001") == []

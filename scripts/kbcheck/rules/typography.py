@@ -44,12 +44,31 @@ def _excerpt(old: str, new: str) -> tuple[int, str, str]:
 )
 def chinese_typography(docs, self):
     pages = [page for page in docs.by_lang("zh") if page.text is not None and page.text.strip()]
-    results = parallel_map(lint, [(page.display, page.text) for page in pages])
+    results = parallel_map(lint, [(page.display, prose_only(page)) for page in pages])
     for page, lines in zip(pages, results, strict=True):
         for row, col, message, is_warning in lines:
             yield self.at(
                 page.display, row, col, message, severity=Severity.WARNING if is_warning else None
             )
+
+
+def prose_only(page) -> str:
+    """The page text with `keywords` blanked out, line numbers kept.
+
+    Keywords are search terms, not sentences: in a YAML list such as
+    `keywords: [登不上, 登录不了]` the half-width commas are YAML syntax, which
+    autocorrect would otherwise ask to make full-width. Title, description and
+    the body are prose and stay checked."""
+    lines = page.text.split("\n")
+    start = page.front_matter_lines.get("keywords")
+    if not start or page.body_start <= start:
+        return page.text
+    end = start  # the key's own line, then its indented or `- ` continuation lines
+    while end < page.body_start - 2 and lines[end][:1] in (" ", "\t", "-"):
+        end += 1
+    for index in range(start - 1, end):
+        lines[index] = ""
+    return "\n".join(lines)
 
 
 def lint(job: tuple[str, str]) -> list[tuple[int, int, str, bool]]:
