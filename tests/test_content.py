@@ -12,7 +12,7 @@ from pathlib import Path
 
 import autocorrect_py
 import pytest
-from kbcheck.model import load_docs, split_front_matter
+from kb.site.model import load_docs, split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_ARTICLES = 30

@@ -1,16 +1,16 @@
-"""scripts/feed.py: the Atom feed of the policy timeline, from tiny fixture trees."""
+"""scripts/kb/build/feed.py: the Atom feed of the policy timeline, from tiny fixture trees."""
 
 from __future__ import annotations
 
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import feed
 import pytest
+from kb.build import feed
+from support.commands import KB, kb_env
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "feed.py"
+ROOT = Path(__file__).resolve().parents[1]
 A = "{http://www.w3.org/2005/Atom}"
 
 ZH_CONFIG = """\
@@ -215,11 +215,12 @@ def test_bad_timeline_is_reported_with_path_and_line(tmp_path, text, marker, cod
 def test_command_line_reports_bad_input_without_traceback(tmp_path):
     zh, en = make_site(tmp_path, zh_timeline=broken("### 2017-11-01 US", "### 2017-11-31 US"))
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), str(tmp_path / "site"), str(zh), str(en)],
+        [*KB, "postbuild", str(tmp_path / "site"), str(zh), str(en)],
         capture_output=True,
         text=True,
         cwd=tmp_path,
         check=False,
+        env=kb_env(),
     )
     assert result.returncode == 1
     line = line_of(TIMELINE, "### 2017-11-01")
@@ -242,7 +243,7 @@ def test_missing_site_dir_is_reported(tmp_path):
 
 
 def test_repository_timelines_have_the_same_entries_in_both_languages():
-    docs = SCRIPT.parent.parent / "docs"
+    docs = ROOT / "docs"
     zh = feed.parse_timeline(docs / "zh" / "timeline.md")
     en = feed.parse_timeline(docs / "en" / "timeline.md")
     assert [(e.date, e.anchor, e.article) for e in zh.entries] == [

@@ -1,15 +1,15 @@
-"""scripts/linkcheck.py: lychee over a tiny built site (offline) and the
+"""kb linkcheck (scripts/kb/linkcheck.py): lychee over a tiny built site (offline) and the
 classification of lychee's online results (recorded, no network in tests)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-import linkcheck  # scripts/ is on sys.path (conftest.py)
 import pytest
+from kb import linkcheck
+from support.commands import KB, kb_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -136,9 +136,10 @@ def test_main_exit_codes_and_output(site, tmp_path, capsys):
 
 def test_command_line_never_prints_a_traceback(tmp_path):
     process = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "linkcheck.py"), "--offline", str(tmp_path)],
+        [*KB, "linkcheck", "--offline", str(tmp_path)],
         capture_output=True,
         text=True,
+        env=kb_env(),
     )
     assert process.returncode == 2
     assert "Traceback" not in process.stderr

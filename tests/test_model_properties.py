@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kbcheck.findings import Finding
-from kbcheck.model import load_docs, load_page
-from kbcheck.runner import run_rules
+from kb.findings import Finding
+from kb.runner import run_rules
+from kb.site.model import load_docs, load_page
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CONFIGS = {

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import new_article
 import pytest
+from kb import scaffold as new_article
+from support.commands import KB, kb_env
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,10 +28,10 @@ def repo(tmp_path: Path) -> Path:
 
 def run_check(root: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(root)],
+        [*KB, "check", "--root", str(root)],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "KB_TODAY": "2026-11-28"},
+        env=kb_env({"PATH": "/usr/bin:/bin"}, KB_TODAY="2026-11-28"),
     )
 
 

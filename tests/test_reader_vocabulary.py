@@ -4,11 +4,13 @@ are well-formed, and scripts/search_index.py puts them into the index."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
-import search_index
 import yaml
+from kb.build import search_index
+from support.commands import KB, kb_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -146,10 +148,15 @@ def test_enrich_adds_keywords_to_the_page_entry_only(tmp_path, vocabulary, segme
     assert index["config"]["reader_vocabulary"] is vocabulary["zh"]
 
 
-def test_cli_reports_a_missing_index_without_traceback(tmp_path, capsys):
-    (tmp_path / "index.html").write_text("", encoding="utf-8")
-    assert search_index.main([str(tmp_path)]) == 1
-    error = capsys.readouterr().err
+def test_cli_reports_a_missing_index_without_traceback(tmp_path):
+    for built in (tmp_path, tmp_path / "en"):  # a built site, but without search indexes
+        built.mkdir(exist_ok=True)
+        (built / "index.html").write_text("", encoding="utf-8")
+    result = subprocess.run(
+        [*KB, "postbuild", str(tmp_path)], capture_output=True, text=True, env=kb_env()
+    )
+    assert result.returncode == 1
+    error = result.stderr
     assert "SRCH001" in error and "Traceback" not in error
 
 

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from kbcheck.findings import RULES
-from kbcheck.model import load_page
+from kb.findings import RULES
+from kb.site.model import load_page
 
 ROOT = Path(__file__).resolve().parents[1]
 

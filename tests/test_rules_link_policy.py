@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kbcheck.rules.link_policy import load_allowlist  # scripts/ is on sys.path
+from kb.rules.lp_link_policy import load_allowlist  # scripts/ is on sys.path
 
 LP = ("LP001", "LP002", "LP003", "LP004", "LP005", "LP006")
 

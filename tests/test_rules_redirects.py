@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from kbcheck.rules.redirects import read_manifest, record_published  # scripts/ is on sys.path
+from kb.rules.rd_redirects import read_manifest, record_published  # scripts/ is on sys.path
 
 RD = ("RD001", "RD002", "RD003", "RD004")
 

@@ -1,4 +1,4 @@
-"""scripts/sync_contributing.py: CONTRIBUTING.md and CONTRIBUTING.zh.md are
+"""kb contributing (scripts/kb/contributing.py): CONTRIBUTING.md and CONTRIBUTING.zh.md are
 generated from the contributing pages, the same way every time, with links that
 work outside the site; `--check` reports a file that has drifted."""
 
@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import sync_contributing  # scripts/ is on sys.path (tests/conftest.py)
+from kb import contributing as sync_contributing
 from markdown_it import MarkdownIt
+from support.commands import KB, kb_env
 
 ROOT = Path(__file__).resolve().parents[1]
-STALE = "{} is out of date: run python scripts/sync_contributing.py"
+STALE = "{} is out of date: run make contributing"
 ZH_SITE = "https://seller-access-guide.github.io/"
 EN_SITE = "https://seller-access-guide.github.io/en/"
 
@@ -155,13 +155,12 @@ def test_check_reports_a_missing_file(tmp_path, capsys):
 
 def test_command_line_check_as_make_runs_it(tmp_path):
     repo = write_repo(tmp_path)
-    script = ROOT / "scripts" / "sync_contributing.py"
-    command = [sys.executable, str(script), "--root", str(repo), "--check"]
-    stale = subprocess.run(command, capture_output=True, text=True)
+    command = [*KB, "contributing", "--root", str(repo), "--check"]
+    stale = subprocess.run(command, capture_output=True, text=True, env=kb_env())
     assert stale.returncode == 1
     assert STALE.format("CONTRIBUTING.md") in stale.stdout.splitlines()
-    subprocess.run([sys.executable, str(script), "--root", str(repo)], check=True)
-    assert subprocess.run(command, capture_output=True, text=True).returncode == 0
+    subprocess.run([*KB, "contributing", "--root", str(repo)], check=True, env=kb_env())
+    assert subprocess.run(command, capture_output=True, text=True, env=kb_env()).returncode == 0
 
 
 @pytest.mark.parametrize(
@@ -181,9 +180,8 @@ def test_command_line_check_as_make_runs_it(tmp_path):
 )
 def test_bad_page_is_one_line_error(tmp_path, page, message):
     repo = write_repo(tmp_path, en=page)
-    script = ROOT / "scripts" / "sync_contributing.py"
     result = subprocess.run(
-        [sys.executable, str(script), "--root", str(repo)], capture_output=True, text=True
+        [*KB, "contributing", "--root", str(repo)], capture_output=True, text=True, env=kb_env()
     )
     assert result.returncode == 2
     assert result.stderr.startswith(message)

@@ -17,7 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from built_site import ROOT, SITE, PageWatch, built_pages
+from support.built_site import ROOT, SITE, PageWatch, built_pages
 
 __all__ = ["built_pages"]
 

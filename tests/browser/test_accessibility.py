@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from built_site import LANGUAGES, front_matter, source_pages
+from support.built_site import LANGUAGES, front_matter, source_pages
 
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated preference -> Material scheme
 BLOCKING = {"serious", "critical"}

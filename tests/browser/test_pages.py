@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from built_site import (
+from support.built_site import (
     ALTERNATE_BASE,
     CONFIG,
     ISSUE_URL,

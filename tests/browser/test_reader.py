@@ -9,7 +9,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from built_site import CONFIG, ISSUE_URL, PREFIX, SITE, canonical_url
+from support.built_site import CONFIG, ISSUE_URL, PREFIX, SITE, canonical_url
 
 PHONE = {"width": 375, "height": 812}
 

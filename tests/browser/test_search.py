@@ -13,7 +13,7 @@ import re
 
 import pytest
 import yaml
-from search_probe import DEV_QUERIES, HELDOUT_QUERIES, ROOT, Query, SearchBox, load_queries
+from support.search_probe import DEV_QUERIES, HELDOUT_QUERIES, ROOT, Query, SearchBox, load_queries
 
 # The pages that answer each intent of the query sets. Where a section's
 # overview page routes the reader to the answer in one step, it counts too.

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from built_site import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.built_site import ROOT
 
 SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "inform-self-check.js"
 EMPTY = {"orders": "", "revenue": ""}

@@ -1,8 +1,8 @@
 """Check links with lychee: `make linkcheck` (offline, built site) and
 `make linkcheck-external` (online, Markdown sources).
 
-    python scripts/linkcheck.py --offline site   # every link and #anchor of the built HTML
-    python scripts/linkcheck.py --online docs    # external links, needs internet
+    python -m kb linkcheck --offline site   # every link and #anchor of the built HTML
+    python -m kb linkcheck --online docs    # external links, needs internet
 
 Offline covers what the Markdown checks cannot see: links written by the
 templates and overrides (header, footer navigation, language selector, 404
@@ -36,10 +36,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from kbcheck.model import TextLoader  # noqa: E402
+from . import ROOT
+from .site.model import TextLoader
 
 # Statuses that say the page is gone or the address is wrong.
 GONE_STATUSES = range(400, 500)

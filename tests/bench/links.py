@@ -10,9 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import linkcheck
+from kb import ROOT, linkcheck
 
-ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 RUNS = 3
 
@@ -23,7 +22,7 @@ def build(site: Path) -> None:
     for config, out in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
         command = [str(MKDOCS), "build", "--strict", "--quiet", "-f", config, "-d", str(out)]
         subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
-    postbuild = [sys.executable, str(ROOT / "scripts" / "postbuild.py"), str(site)]
+    postbuild = [sys.executable, "-m", "kb", "postbuild", str(site)]
     subprocess.run(postbuild, cwd=ROOT, check=True, capture_output=True)
 
 

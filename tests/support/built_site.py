@@ -13,8 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from kb import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 # SITE_DIR lets a test run use a build elsewhere (e.g. a temporary one).
 SITE = Path(os.environ.get("SITE_DIR") or ROOT / "site").resolve()
 LANGUAGES = ("zh", "en")

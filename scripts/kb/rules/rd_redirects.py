@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..findings import Severity, rule
-from ..model import CONFIGS, LANGUAGES, Docs, TextLoader
-from .links import shown
+from ..site.model import CONFIGS, LANGUAGES, Docs, TextLoader
+from .lk_links import shown
 
 MANIFEST = Path("data/published-pages.txt")
 MANIFEST_ENTRY = re.compile(r"^docs/(zh|en)/([^\s#]+\.md)$")

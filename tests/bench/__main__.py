@@ -1,6 +1,6 @@
 """`make bench`: print measured figures, one section per module.
 
-Each section module in scripts/ named bench_*.py has `run() -> list[tuple[str, str]]`
+Each section module in this folder (tests/bench/) has `run() -> list[tuple[str, str]]`
 returning (figure, value) rows; this runner prints them under the module's
 title. Figures are measured on this machine each time; nothing is hard-coded.
 """
@@ -12,14 +12,13 @@ import sys
 import time
 from pathlib import Path
 
-SCRIPTS = Path(__file__).resolve().parent
-sys.path.insert(0, str(SCRIPTS))
+HERE = Path(__file__).resolve().parent
 
 
 def main() -> int:
     failed = 0
-    for path in sorted(SCRIPTS.glob("bench_*.py")):
-        module = importlib.import_module(path.stem)
+    for path in sorted(HERE.glob("[a-z]*.py")):
+        module = importlib.import_module(f"bench.{path.stem}")
         title = (module.__doc__ or path.stem).strip().split("\n")[0]
         print(f"\n== {title}")
         started = time.perf_counter()

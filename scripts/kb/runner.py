@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import rules  # noqa: F401 - importing registers the rules
 from .findings import RULES, Finding
-from .model import Docs, load_docs
+from .site.model import Docs, load_docs
 
 
 def run_rules(docs: Docs, select: set[str] | None = None) -> list[Finding]:

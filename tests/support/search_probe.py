@@ -1,6 +1,6 @@
 """Types queries into the site's own search box in Chromium, as a reader does,
 and reads the result list. Used by tests/browser/test_search.py and
-scripts/bench_search.py.
+tests/bench/search.py.
 
 Material's search box reacts to key events only, so each query is filled in
 and followed by an `End` key press. The answer is complete when Material
@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from kb import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DEV_QUERIES = ROOT.parent / "shared" / "search" / "dev-queries.yaml"
 HELDOUT_QUERIES = ROOT / "tests" / "browser" / "search_heldout.yaml"
 PREFIX = {"zh": "/", "en": "/en/"}

@@ -12,15 +12,14 @@ One H2 per year, newest first, and one H3 per entry, newest first. Each entry's 
 link are the timeline page's URL + "#" + the heading ID, and its `updated` is the entry date,
 so the feed only changes when the timeline does.
 
-Run by scripts/postbuild.py for every language; also runnable alone after `mkdocs build`:
-    python scripts/feed.py SITE_DIR [CONFIG ...]   (default: mkdocs.yml mkdocs.en.yml)
+Run by `python -m kb postbuild SITE_DIR [CONFIG ...]` (kb/build/__init__.py) for every
+language (default configs: mkdocs.yml mkdocs.en.yml).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +29,10 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
-from siteconfig import ConfigError, TolerantLoader, read_config
 
-ROOT = Path(__file__).resolve().parents[1]
+from .. import ROOT
+from ..site.config import ConfigError, TolerantLoader, read_config
+
 # The primary (Chinese) build first: the other languages' site_dir lies inside its site_dir.
 CONFIGS = (ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml")
 TIMELINE = "timeline.md"
@@ -316,20 +316,3 @@ def write_all(site_root: Path, configs: tuple[Path, ...] = CONFIGS) -> list[Path
             ) from None
         written.append(write_feed(config_path, site_root / relative))
     return written
-
-
-def main(argv: list[str]) -> int:
-    if not argv:
-        print("usage: feed.py SITE_DIR [CONFIG ...] (run after mkdocs build)", file=sys.stderr)
-        return 2
-    configs = tuple(Path(arg) for arg in argv[1:]) or CONFIGS
-    try:
-        write_all(Path(argv[0]), configs)
-    except FeedError as error:
-        print(error, file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

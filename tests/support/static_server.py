@@ -5,7 +5,7 @@ does what GitHub Pages does: gzip for text files when the client accepts it,
 a short cache lifetime, `/dir` redirected to `/dir/`, and the root 404.html
 (with status 404) for missing paths. Python's http.server does not compress,
 which is why this exists.
-Usage: python scripts/static_server.py SITE_DIR [PORT]
+Usage: python -m support.static_server SITE_DIR [PORT]  (PYTHONPATH=tests)
 """
 
 from __future__ import annotations

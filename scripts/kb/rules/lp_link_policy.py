@@ -19,13 +19,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import ROOT
 from ..findings import Severity, rule
-from ..model import Docs, Page
-from .links import shown
+from ..site.model import Docs, Page
+from .lk_links import shown
 
 ALLOWLIST = Path("data/official-amazon-hosts.txt")
 # The repository's own list, used for trees without one (fixtures, bench corpus).
-DEFAULT_ALLOWLIST = Path(__file__).resolve().parents[3] / ALLOWLIST
+DEFAULT_ALLOWLIST = ROOT / ALLOWLIST
 BRAND = re.compile(r"amazon|amzn")
 HOST_LINE = re.compile(
     r"^(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$"

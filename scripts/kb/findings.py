@@ -33,6 +33,10 @@ class Rule:
     summary: str  # one sentence: what the rule requires
     fix: str  # one sentence: how to fix a finding
     check: Callable[..., Iterable[Finding]]
+    # The rule's documentation, per language ("en", "zh"): Markdown saying what
+    # it requires and why, a failing example and the fix. The contributor
+    # rules page (docs/*/contributing/rules.md) is generated from it.
+    doc: dict[str, str] = field(default_factory=dict, compare=False)
 
     def at(
         self,
@@ -54,13 +58,20 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity, summary: str, fix: str):
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    fix: str,
+    doc: dict[str, str] | None = None,
+):
     """Register `check(docs, rule) -> Iterable[Finding]` under a stable code."""
 
     def register(check: Callable[..., Iterable[Finding]]):
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
-        RULES[code] = Rule(code, name, severity, summary, fix, check)
+        RULES[code] = Rule(code, name, severity, summary, fix, check, doc or {})
         return check
 
     return register

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from markdown.extensions.toc import slugify, unique
 
 from ..findings import Severity, rule
-from ..model import Docs, Link, Page
+from ..site.model import Docs, Link, Page
 
 # `{ #id .class key=value }` attribute lists (attr_list) on any block.
 ATTR_LIST = re.compile(

@@ -19,10 +19,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import bench_links
-import static_server
+from bench import links as bench_links
+from kb import ROOT
+from support import static_server
 
-ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

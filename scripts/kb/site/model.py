@@ -19,9 +19,9 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
-from siteconfig import plain_value
+from .config import plain_value
 
-from .parallel import parallel_map
+from ..parallel import parallel_map
 
 LANGUAGES = ("zh", "en")
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}

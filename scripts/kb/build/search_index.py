@@ -1,4 +1,4 @@
-"""Adds the readers' words to the built search indexes (a step of postbuild.py).
+"""Adds the readers' words to the built search indexes (a step of `python -m kb postbuild`).
 
 Material writes one search index per language build (site/search/ for zh,
 site/en/search/ for en). This step, for each of them:
@@ -15,7 +15,7 @@ site/en/search/ for en). This step, for each of them:
   the bytes).
 
 Done after the build, not in a MkDocs hook or plugin, so that the site stays
-buildable by any builder that reads mkdocs.yml (see postbuild.py).
+buildable by any builder that reads mkdocs.yml (see kb/build/__init__.py).
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
 import jsonschema
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from .. import ROOT
+
 VOCABULARY = ROOT / "data" / "reader-vocabulary.yml"
 # The same file mkdocs.yml gives Material as `jieba_dict_user`
 # (tests/test_reader_vocabulary.py checks that they agree).
@@ -202,7 +202,7 @@ def enrich(index: dict, docs_dir: Path, vocabulary: dict, segmenter: Segmenter) 
     return enriched
 
 
-def write_all(site_dir: Path) -> None:
+def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
     """Enriches every language's index under site_dir, in place."""
     vocabulary = load_vocabulary()
     # Readers mix languages ("2FA 怎么开", "OTP 收不到"), so each index drops
@@ -218,19 +218,3 @@ def write_all(site_dir: Path) -> None:
         enrich(index, docs_dir, vocabulary[lang], segmenter)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         path.write_text(text, encoding="utf-8")
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: search_index.py SITE_DIR", file=sys.stderr)
-        return 2
-    try:
-        write_all(Path(argv[0]))
-    except SearchIndexError as error:
-        print(error, file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

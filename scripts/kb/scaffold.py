@@ -1,6 +1,6 @@
 """Scaffold a Chinese and English article pair: `make new` or
 
-    python scripts/new_article.py --section sign-in --slug my-page --kind troubleshooting \
+    python -m kb new --section sign-in --slug my-page --kind troubleshooting \
         --title-zh "中文标题" --title-en "English title"
 
 Writes docs/zh/<section>/<slug>.md and docs/en/<section>/<slug>.md with valid
@@ -18,9 +18,9 @@ import re
 import sys
 from pathlib import Path
 
-from kbcheck.rules.redirects import MANIFEST, record_published
+from . import ROOT
+from .rules.rd_redirects import MANIFEST, record_published
 
-ROOT = Path(__file__).resolve().parent.parent
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -266,7 +266,3 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {path.relative_to(args.root)}")
     print("next: write both pages, replace the starting source, then run make check")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -9,7 +9,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from kb import ROOT
+
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
 from ..findings import Severity, rule
-from ..model import Link, Page
-from .links import shown
+from ..site.model import Link, Page
+from .lk_links import shown
 
 MAX_BYTES = 300 * 1024
 

@@ -7,9 +7,9 @@ import statistics
 import tempfile
 from pathlib import Path
 
-import bench_links
-import static_server
-from search_probe import DEV_QUERIES, PREFIX, SearchBox, load_queries
+from bench import links as bench_links
+from support import static_server
+from support.search_probe import DEV_QUERIES, PREFIX, SearchBox, load_queries
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

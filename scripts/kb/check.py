@@ -1,4 +1,4 @@
-"""Run every docs check: `make check` (or `python scripts/check.py`).
+"""Run every docs check: `make check` (`python -m kb check`).
 
 Prints `path:line:col: CODE severity: message` and a fix for each finding,
 sorted, then a summary. Exit status: 0 clean (warnings allowed), 1 errors,
@@ -11,13 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kbcheck.findings import RULES, Severity
-from kbcheck.report import format_github, format_text, summary
-from kbcheck.runner import check_tree
-
-ROOT = Path(__file__).resolve().parent.parent
+from . import ROOT
+from .findings import RULES, Severity
+from .report import format_github, format_text, summary
+from .runner import check_tree
 
 
 def _relative(root: Path, path: str) -> str:

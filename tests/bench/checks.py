@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import os
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kbcheck.findings import RULES
-from kbcheck.model import load_docs
-from kbcheck.parallel import workers
-from kbcheck.runner import run_rules
+from kb.findings import RULES
+from kb.parallel import workers
+from kb.runner import run_rules
+from kb.site.model import load_docs
 
 PAIRS = 1000
 SECTIONS = ("sign-in", "two-step-verification", "inform-act", "security", "more-topics")
@@ -162,7 +159,7 @@ def _cpu() -> float:
 
 def time_checks(root: Path) -> dict:
     """Parse the corpus and run every rule once (each rule through the runner, so
-    its time is known), as scripts/check.py does."""
+    its time is known), as `python -m kb check` does."""
     cpu = _cpu()
     started = time.perf_counter()
     docs = load_docs(root)
