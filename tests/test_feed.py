@@ -145,10 +145,9 @@ def test_english_feed_uses_the_english_site_url(tmp_path):
     assert root.findtext(f"{A}author/{A}name") == "测试作者"
 
 
-def test_page_url_without_directory_urls():
-    config = {"site_url": "https://example.org/en", "use_directory_urls": False}
-    assert feed.page_url(config, "timeline.md") == "https://example.org/en/timeline.html"
-    assert feed.page_url(config, "a/index.md#x") == "https://example.org/en/a/index.html#x"
+def test_page_url_joins_the_site_url_and_the_page_address():
+    config = {"site_url": "https://example.org/en"}
+    assert feed.page_url(config, "timeline.md#x") == "https://example.org/en/timeline/#x"
 
 
 def broken(old: str, new: str) -> str:

@@ -45,7 +45,7 @@ def write_site(site: Path, pages: dict[str, str]) -> Path:
         path = site / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         depth = rel.count("/")
-        folder = rel.removesuffix("index.html")
+        folder = rel[: -len("index.html")]  # the page's folder, as the fixture's <link> base
         html = PAGE.format(path=folder, up="../" * depth, id="page", body=body)
         path.write_text(html, encoding="utf-8")
     return site

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 from kb.build import search_index
+from kb.site.config import read_config
 from support.commands import KB, kb_env
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +85,7 @@ def test_bad_vocabulary_is_reported_with_path_and_line(tmp_path, text, code, lin
 
 
 def test_mkdocs_uses_the_project_dictionary():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(ROOT / "mkdocs.yml")
     search = config["plugins"]["search"]
     # Material opens this path relative to the working directory (make runs
     # from the repository root), the same file search_index.py segments with.

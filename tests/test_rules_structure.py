@@ -8,6 +8,11 @@ import pytest
 ST = [f"ST{number:03}" for number in range(1, 21)]
 
 TROUBLESHOOTING_ZH = """\
+## 解决步骤 { #steps }
+
+1. 打开浏览器设置。
+2. 允许 Cookie。
+
 ## 症状 { #symptoms }
 
 输入密码后又回到登录页。
@@ -16,17 +21,17 @@ TROUBLESHOOTING_ZH = """\
 
 浏览器拦截了 Cookie。
 
-## 解决步骤 { #steps }
-
-1. 打开浏览器设置。
-2. 允许 Cookie。
-
 ## 仍未解决？ { #still-stuck }
 
 联系卖家支持。
 """
 
 TROUBLESHOOTING_EN = """\
+## Steps { #steps }
+
+1. Open the browser settings.
+2. Allow cookies.
+
 ## Symptoms { #symptoms }
 
 The sign-in page comes back after the password.
@@ -34,11 +39,6 @@ The sign-in page comes back after the password.
 ## Causes { #causes }
 
 The browser blocks cookies.
-
-## Steps { #steps }
-
-1. Open the browser settings.
-2. Allow cookies.
 
 ## Still stuck? { #still-stuck }
 

@@ -34,10 +34,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
 from . import ROOT
-from .site.model import TextLoader
+from .site.config import ConfigError, read_config
+from .site.pages import CONFIG_FILES, language_of_url, source_candidates, strip_language
 
 # Statuses that say the page is gone or the address is wrong.
 GONE_STATUSES = range(400, 500)
@@ -159,12 +158,12 @@ def classify_online(report: dict) -> list[Result]:
 def site_urls(root: Path) -> list[str]:
     """The site's own base URLs (site_url of both configs)."""
     urls = []
-    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+    for name in CONFIG_FILES.values():
         try:
-            config = yaml.load((root / name).read_text(encoding="utf-8"), Loader=TextLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue
-        url = config.get("site_url") if isinstance(config, dict) else None
+            config = read_config(root / name)
+        except ConfigError:
+            continue  # an unreadable config is `make check`'s finding
+        url = config.get("site_url")
         if isinstance(url, str) and url.startswith("https://"):
             urls.append(url)
     return urls
@@ -180,12 +179,8 @@ def source_page(site: Path, html: Path, docs: Path) -> str | None:
         rel = html.resolve().relative_to(site).as_posix()
     except ValueError:
         return None
-    lang = "zh"
-    if rel.startswith("en/"):
-        lang, rel = "en", rel[3:]
-    folder = rel.removesuffix("index.html").rstrip("/")
-    candidates = [f"{folder}.md", f"{folder}/index.md"] if folder else ["index.md"]
-    for candidate in candidates:
+    lang = language_of_url(rel)
+    for candidate in source_candidates(strip_language(rel)):
         if (docs / lang / candidate).is_file():
             return (docs / lang / candidate).relative_to(docs.parent).as_posix()
     return None

@@ -18,8 +18,13 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import ROOT
 from .rules.rd_redirects import MANIFEST, record_published
+from .site.config import ConfigError, read_file
+from .site.pages import CONFIG_FILES
+from .site.templates import TEMPLATES
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -45,78 +50,30 @@ SECTION_SOURCES = {
     ),
 }
 
-# Section headings of each kind: (zh, en, id). Troubleshooting pages follow
-# the template that `make check` enforces (ST rules).
-TEMPLATES = {
-    "troubleshooting": [
-        (
-            "症状",
-            "Symptoms",
-            "symptoms",
-            "（读者看到了什么：提示文字、页面、邮件。）",
-            "(What the reader sees: the message, the page, the email.)",
-        ),
-        (
-            "原因",
-            "Causes",
-            "causes",
-            "（可能的原因，最常见的在前。）",
-            "(The likely causes, most common first.)",
-        ),
-        (
-            "解决步骤",
-            "Steps",
-            "steps",
-            "1. （一步只做一件事，并说明成功时会看到什么。）",
-            "1. (One action per step; say what the reader sees when it worked.)",
-        ),
-        (
-            "仍未解决？",
-            "Still stuck?",
-            "still-stuck",
-            "（下一步去哪里：相关文章或联系销售伙伴支持。）",
-            "(Where to go next: a related article, or Selling Partner Support.)",
-        ),
-    ],
-    "guide": [
-        (
-            "操作步骤",
-            "Steps",
-            "steps",
-            "1. （一步只做一件事，并说明成功时会看到什么。）",
-            "1. (One action per step; say what the reader sees when it worked.)",
-        ),
-        (
-            "注意事项",
-            "Good to know",
-            "good-to-know",
-            "（限制、例外和常见误区。）",
-            "(Limits, exceptions and common mistakes.)",
-        ),
-    ],
-    "reference": [
-        (
-            "概述",
-            "Overview",
-            "overview",
-            "（本页列出的内容和它的来源。）",
-            "(What this page lists, and where it comes from.)",
-        ),
-    ],
-}
-
 
 class UsageError(Exception):
     pass
 
 
 def nav_sections(config: Path) -> dict[str, int]:
-    """Section folder -> index of the last nav line of that section."""
+    """Section folder -> index (0-based line) of the last nav entry of that section,
+    from the config reader's node lines (the new entry is inserted as text after
+    it, so the config's comments and layout stay as they are)."""
+    try:
+        nav = read_file(config).node_at("nav")
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
     last: dict[str, int] = {}
-    for index, line in enumerate(config.read_text(encoding="utf-8").split("\n")):
-        match = re.match(r"\s+- ([a-z0-9-]+)/[a-z0-9-]+\.md\s*$", line)
-        if match:
-            last[match.group(1)] = index
+    stack = [nav] if nav is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode) and "/" in str(node.value):
+            section = str(node.value).split("/", 1)[0]
+            last[section] = max(last.get(section, -1), node.start_mark.line)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(value for _, value in node.value)
     return last
 
 
@@ -197,7 +154,7 @@ def scaffold(
                 f"{path.relative_to(root)} already exists; choose another slug "
                 "(nothing was written)"
             )
-    configs = {"zh": root / "mkdocs.yml", "en": root / "mkdocs.en.yml"}
+    configs = {lang: root / name for lang, name in CONFIG_FILES.items()}
     new_configs = {lang: add_to_nav(path, section, rel) for lang, path in configs.items()}
 
     texts = {

@@ -13,6 +13,7 @@ from kb.findings import RULES
 from kb.parallel import workers
 from kb.runner import run_rules
 from kb.site.model import load_docs
+from kb.site.templates import section_ids, section_labels
 
 PAIRS = 1000
 SECTIONS = ("sign-in", "two-step-verification", "inform-act", "security", "more-topics")
@@ -42,11 +43,12 @@ EN_SENTENCES = (
     "Under the INFORM Consumers Act, high-volume third-party sellers provide bank account and "
     "tax information.",
 )
+# The troubleshooting template the structure rules check (kb/site/templates.py).
+IDS = section_ids("troubleshooting")
 SECTION_TITLES = {
-    "zh": ("症状", "原因", "解决步骤", "仍未解决？"),
-    "en": ("Symptoms", "Causes", "Steps", "Still stuck?"),
+    lang: tuple(section_labels(lang, "troubleshooting")[id_] for id_ in IDS)
+    for lang in ("zh", "en")
 }
-IDS = ("symptoms", "causes", "steps", "still-stuck")
 
 
 def _slug(number: int) -> str:

@@ -2,8 +2,8 @@
 file each page comes from, the settings in mkdocs.yml, and a recorder of what
 a browser page did (console errors, failed requests, requests to other hosts).
 
-Imported by conftest.py and the test modules (tests/browser is on sys.path
-when pytest loads them)."""
+Imported by the browser tests and the bench (tests/ is on the import path:
+pyproject.toml's pytest `pythonpath`, the Makefile's PYTHONPATH)."""
 
 from __future__ import annotations
 
@@ -12,24 +12,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from kb import ROOT
+from kb.site.config import read_config
+from kb.site.frontmatter import read_front_matter
+from kb.site.pages import (
+    CONFIG_FILES,
+    URL_PREFIX,
+    language_of_url,
+    page_url,
+    strip_language,
+)
 
 # SITE_DIR lets a test run use a build elsewhere (e.g. a temporary one).
 SITE = Path(os.environ.get("SITE_DIR") or ROOT / "site").resolve()
-LANGUAGES = ("zh", "en")
 
-
-def _load_config(name: str) -> dict:
-    return yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
-
-
-CONFIG = {"zh": _load_config("mkdocs.yml")}
-CONFIG["en"] = {**CONFIG["zh"], **_load_config("mkdocs.en.yml")}
+CONFIG = {lang: read_config(ROOT / name) for lang, name in CONFIG_FILES.items()}
 ALTERNATE_BASE = CONFIG["zh"]["extra"]["alternate_base"]
 ISSUE_URL = CONFIG["zh"]["extra"]["issue_url"]
 REPO_URL = CONFIG["zh"]["repo_url"].rstrip("/")
-PREFIX = {"zh": "/", "en": "/en/"}
+PREFIX = {lang: "/" + prefix for lang, prefix in URL_PREFIX.items()}
 
 
 def built_pages() -> list[str]:
@@ -44,13 +45,8 @@ def built_pages() -> list[str]:
     return pages
 
 
-def language_of(path: str) -> str:
-    return "en" if path.startswith("/en/") else "zh"
-
-
-def page_path(path: str) -> str:
-    """The address of a page inside its language build: "/en/a/b/" -> "a/b/"."""
-    return path[len(PREFIX[language_of(path)]) :]
+language_of = language_of_url
+page_path = strip_language  # "/en/a/b/" -> "a/b/"
 
 
 def source_pages(lang: str) -> dict[str, Path]:
@@ -58,22 +54,12 @@ def source_pages(lang: str) -> dict[str, Path]:
     docs = ROOT / "docs" / lang
     pages = {}
     for source in sorted(docs.rglob("*.md")):
-        rel = source.relative_to(docs).with_suffix("").as_posix()
-        if rel == "index":
-            rel = ""
-        elif rel.endswith("/index"):
-            rel = rel.removesuffix("index")
-        else:
-            rel += "/"
-        pages[PREFIX[lang] + rel] = source
+        pages["/" + page_url(lang, source.relative_to(docs).as_posix())] = source
     return pages
 
 
 def front_matter(source: Path) -> dict:
-    text = source.read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        return {}
-    return yaml.safe_load(text.split("---", 2)[1]) or {}
+    return read_front_matter(source.read_text(encoding="utf-8"))
 
 
 def canonical_url(path: str) -> str:

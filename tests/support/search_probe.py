@@ -17,10 +17,11 @@ from urllib.parse import urlsplit
 
 import yaml
 from kb import ROOT
+from kb.site.pages import URL_PREFIX
 
 DEV_QUERIES = ROOT.parent / "shared" / "search" / "dev-queries.yaml"
 HELDOUT_QUERIES = ROOT / "tests" / "browser" / "search_heldout.yaml"
-PREFIX = {"zh": "/", "en": "/en/"}
+PREFIX = {lang: "/" + prefix for lang, prefix in URL_PREFIX.items()}
 SEARCH_INPUT = "input[data-md-component=search-query]"
 TIMEOUT_MS = 5000
 

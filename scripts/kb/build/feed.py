@@ -28,13 +28,14 @@ from urllib.parse import urljoin
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .. import ROOT
-from ..site.config import ConfigError, TolerantLoader, read_config
+from ..site.config import ConfigError, TextLoader, read_config
+from ..site.frontmatter import split_front_matter
+from ..site.pages import CONFIG_FILES, url_path
 
 # The primary (Chinese) build first: the other languages' site_dir lies inside its site_dir.
-CONFIGS = (ROOT / "mkdocs.yml", ROOT / "mkdocs.en.yml")
+CONFIGS = tuple(ROOT / name for name in CONFIG_FILES.values())
 TIMELINE = "timeline.md"
 FEED_NAME = "timeline.xml"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -84,7 +85,7 @@ def _read_text(path: Path) -> str:
 
 def _load_yaml(path: Path, text: str, line_offset: int = 0) -> object:
     try:
-        return yaml.load(text, Loader=TolerantLoader)  # a SafeLoader: no code runs
+        return yaml.load(text, Loader=TextLoader)  # a SafeLoader: no code runs
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = line_offset + (mark.line + 1 if mark else 1)
@@ -121,12 +122,14 @@ def _first_link(children: list[Token] | None) -> str | None:
 
 
 def parse_timeline(path: Path) -> Timeline:
-    md = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
-    tokens = md.parse(_read_text(path))
+    source, _, body = split_front_matter(_read_text(path))
+    # The body keeps its line numbers, so token lines are the file's lines.
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(body)
 
     meta: object = {}
-    if tokens and tokens[0].type == "front_matter":
-        meta = _load_yaml(path, tokens[0].content, line_offset=1)
+    if source is not None:
+        meta = _load_yaml(path, source, line_offset=1)
     if not isinstance(meta, dict) or not meta.get("title"):
         raise FeedError(path, 1, "FEED004", "front matter needs a `title`")
 
@@ -228,18 +231,7 @@ def parse_timeline(path: Path) -> Timeline:
 
 def page_url(config: dict, source: str) -> str:
     """Built URL of a docs-relative .md path (with any #fragment), as MkDocs would make it."""
-    path, _, fragment = source.partition("#")
-    if path.endswith(".md"):
-        stem = path[: -len(".md")]
-        if config.get("use_directory_urls", True):
-            if stem == "index" or stem.endswith("/index"):
-                path = stem[: -len("index")]
-            else:
-                path = stem + "/"
-        else:
-            path = stem + ".html"
-    url = urljoin(config["site_url"].rstrip("/") + "/", path)
-    return f"{url}#{fragment}" if fragment else url
+    return urljoin(config["site_url"].rstrip("/") + "/", url_path(source))
 
 
 def _stamp(date: dt.date) -> str:

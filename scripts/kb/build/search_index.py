@@ -30,6 +30,8 @@ import jsonschema
 import yaml
 
 from .. import ROOT
+from ..site.frontmatter import read_front_matter
+from ..site.pages import url_path
 
 VOCABULARY = ROOT / "data" / "reader-vocabulary.yml"
 # The same file mkdocs.yml gives Material as `jieba_dict_user`
@@ -139,24 +141,9 @@ def load_vocabulary(path: Path = VOCABULARY) -> dict[str, dict]:
     return vocabulary
 
 
-def front_matter(page: Path) -> dict:
-    text = page.read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        return {}
-    block = text.split("\n---", 1)[0].removeprefix("---")
-    try:
-        meta = yaml.safe_load(block)
-    except yaml.YAMLError:
-        return {}  # `make check` reports it; search just goes without keywords
-    return meta if isinstance(meta, dict) else {}
-
-
 def location_of(page: Path, docs_dir: Path) -> str:
     """The index location of a page's own entry, e.g. sign-in/reset-password/."""
-    rel = page.relative_to(docs_dir).with_suffix("")
-    if rel.name == "index":
-        rel = rel.parent
-    return "" if rel == Path(".") else f"{rel.as_posix()}/"
+    return url_path(page.relative_to(docs_dir).as_posix())
 
 
 class Segmenter:
@@ -186,7 +173,8 @@ def enrich(index: dict, docs_dir: Path, vocabulary: dict, segmenter: Segmenter) 
     """Adds keywords and vocabulary to a loaded index; returns pages with keywords."""
     keywords = {}
     for page in sorted(docs_dir.rglob("*.md")):
-        words = front_matter(page).get("keywords") or []
+        # Malformed front matter is `make check`'s finding; search goes without keywords.
+        words = read_front_matter(page.read_text(encoding="utf-8")).get("keywords") or []
         if isinstance(words, list):
             words = [str(word) for word in words if isinstance(word, (str, int, float))]
             if words:

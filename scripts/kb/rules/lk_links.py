@@ -22,6 +22,7 @@ from markdown.extensions.toc import slugify, unique
 
 from ..findings import Severity, rule
 from ..site.model import Docs, Link, Page
+from ..site.pages import language_of_url, source_candidates, strip_language
 
 # `{ #id .class key=value }` attribute lists (attr_list) on any block.
 ATTR_LIST = re.compile(
@@ -97,13 +98,7 @@ def relative_to(page: Page, rel: str) -> str:
 
 def page_for(docs: Docs, lang: str, rel: str) -> str | None:
     """The page a directory-style or .html address stands for, if any."""
-    base = rel.rstrip("/")
-    for suffix in WEB_PAGE_SUFFIXES:
-        if base.endswith(suffix):
-            base = base[: -len(suffix)]
-            if base == "index" or base.endswith("/index"):
-                base = base[: -len("index")].rstrip("/")
-    candidates = [f"{base}.md", f"{base}/index.md"] if base else ["index.md"]
+    candidates = source_candidates(rel, WEB_PAGE_SUFFIXES)
     return next((c for c in candidates if docs.page(lang, c)), None)
 
 
@@ -261,11 +256,9 @@ def _own_site(docs: Docs) -> dict[str, str]:
 
 def _page_for_address(docs: Docs, path: str) -> tuple[str, str | None]:
     """(language, page) for a path on our site such as /en/sign-in/ or /sign-in/x/."""
-    path = unquote(path).lstrip("/")
-    lang = "zh"
-    if path == "en" or path.startswith("en/"):
-        lang, path = "en", path[3:]
-    return lang, page_for(docs, lang, path)
+    path = unquote(path)
+    lang = language_of_url(path)
+    return lang, page_for(docs, lang, strip_language(path))
 
 
 @rule(

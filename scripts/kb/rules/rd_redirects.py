@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..findings import Severity, rule
-from ..site.model import CONFIGS, LANGUAGES, Docs, TextLoader
+from ..site.model import CONFIGS, LANGUAGES, Docs
 from .lk_links import shown
 
 MANIFEST = Path("data/published-pages.txt")
@@ -74,13 +74,6 @@ def _redirects_node(plugins: yaml.Node | None) -> yaml.Node | None:
     return None
 
 
-def _compose(root: Path, name: str) -> yaml.Node | None:
-    try:
-        return yaml.compose((root / name).read_text(encoding="utf-8"), Loader=TextLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None  # an unreadable config is reported by the model (config_errors)
-
-
 def _entries(name: str, plugins: yaml.Node | None) -> tuple[int, dict[str, Redirect]]:
     options = _mapping(_redirects_node(plugins))
     maps = options.get("redirect_maps")
@@ -92,7 +85,7 @@ def _entries(name: str, plugins: yaml.Node | None) -> tuple[int, dict[str, Redir
     return line, entries
 
 
-def redirect_maps(root: Path) -> dict[str, RedirectMaps]:
+def redirect_maps(docs: Docs) -> dict[str, RedirectMaps]:
     """Each language's effective redirect_maps, as MkDocs builds it.
 
     mkdocs.en.yml INHERITs mkdocs.yml: MkDocs merges mappings key by key and
@@ -100,8 +93,8 @@ def redirect_maps(root: Path) -> dict[str, RedirectMaps]:
     """
     plugins = {}
     for lang in LANGUAGES:
-        composed = _compose(root, CONFIGS[lang])
-        plugins[lang] = _mapping(composed).get("plugins")
+        config = docs.config_files.get(lang)  # an unreadable config is the model's finding
+        plugins[lang] = config.node_at("plugins") if config else None
     zh_line, zh_entries = _entries(CONFIGS["zh"], plugins["zh"])
     result = {"zh": RedirectMaps("zh", CONFIGS["zh"], zh_line, zh_entries)}
     en_line, en_entries = _entries(CONFIGS["en"], plugins["en"])
@@ -144,7 +137,7 @@ def record_published(root: Path, paths: Iterable[str]) -> None:
 def _languages(docs: Docs) -> dict[Redirect, list[str]]:
     """Each redirect line and the languages whose build uses it (en inherits zh's)."""
     uses: dict[Redirect, list[str]] = {}
-    for lang, maps in redirect_maps(docs.root).items():
+    for lang, maps in redirect_maps(docs).items():
         for redirect in maps.entries.values():
             uses.setdefault(redirect, []).append(lang)
     return uses
@@ -178,7 +171,7 @@ def _target_page(new: str) -> str | None:
     "old page to its new one, e.g. `'sign-in/old-name.md': 'sign-in/new-name.md'`.",
 )
 def redirect_missing(docs, self):
-    maps = redirect_maps(docs.root)
+    maps = redirect_maps(docs)
     for line, lang, rel in _published(docs):
         if docs.page(lang, rel) is not None or rel in maps[lang].entries:
             continue

@@ -7,6 +7,8 @@ import re
 import unicodedata
 
 from ..findings import Severity, rule
+from ..site.pages import CONFIG_FILES
+from ..site.templates import section_ids, section_labels
 
 KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 INVISIBLE = re.compile("[\u00a0\u202f\u200b\u200c\u200d\u2060\ufeff]")
@@ -26,21 +28,7 @@ GBK_FIX = (
 )
 
 # The troubleshooting template: these H2 sections, in this order.
-TROUBLESHOOTING = ("symptoms", "causes", "steps", "still-stuck")
-SECTION_LABELS = {
-    "zh": {
-        "symptoms": "症状",
-        "causes": "原因",
-        "steps": "解决步骤",
-        "still-stuck": "仍未解决？",
-    },
-    "en": {
-        "symptoms": "Symptoms",
-        "causes": "Causes",
-        "steps": "Steps",
-        "still-stuck": "Still stuck?",
-    },
-}
+TROUBLESHOOTING = section_ids("troubleshooting")  # steps, symptoms, causes, still-stuck
 
 
 def _readable(docs):
@@ -385,7 +373,7 @@ def _troubleshooting_pages(docs):
 
 
 def _section_source(lang: str, section_id: str) -> str:
-    labels = SECTION_LABELS.get(lang, SECTION_LABELS["en"])
+    labels = section_labels(lang if lang in ("zh", "en") else "en", "troubleshooting")
     return f"## {labels[section_id]} {{ #{section_id} }}"
 
 
@@ -394,8 +382,9 @@ def _section_source(lang: str, section_id: str) -> str:
     "troubleshooting-sections",
     Severity.ERROR,
     "A troubleshooting page lacks a template section, or has them out of order.",
-    "Use the four H2 sections of the template in this order: symptoms, causes, steps, "
-    "still-stuck (other sections may go between them).",
+    "Use the four H2 sections of the template in this order: "
+    + ", ".join(TROUBLESHOOTING)
+    + " (other sections may go between them).",
 )
 def troubleshooting_sections(docs, self):
     for page in _troubleshooting_pages(docs):
@@ -492,7 +481,7 @@ def page_not_in_nav(docs, self):
     navs = _nav_pages(docs)
     for lang, entries in navs.items():
         listed = {_normal(entry.target) for entry in entries}
-        config = "mkdocs.yml" if lang == "zh" else "mkdocs.en.yml"
+        config = CONFIG_FILES[lang]
         for page in docs.by_lang(lang):
             if page.rel not in listed:
                 yield self.at(

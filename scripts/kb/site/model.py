@@ -19,32 +19,17 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
-from .config import plain_value
+from .config import ConfigError, ConfigFile, TextLoader, read_file
+from .frontmatter import split_front_matter
+from .pages import CONFIG_FILES as CONFIGS
+from .pages import LANGUAGES
 
 from ..parallel import parallel_map
 
-LANGUAGES = ("zh", "en")
-CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
 # `## 两步验证 { #two-step-verification }` (Python-Markdown attr_list syntax).
 HEADING_ATTRS = re.compile(r"\s*\{:?\s*([^}]*)\}\s*$")
 HEADING_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
-
-
-class TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML that keeps dates as text (the schema checks their format) and
-    ignores application tags such as MkDocs' `!ENV` or `!!python/name`.
-    Uses libyaml's parser when PyYAML has it (about 8 times faster)."""
-
-
-TextLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-TextLoader.add_multi_constructor("!", plain_value)
-TextLoader.add_multi_constructor("tag:yaml.org,2002:python/", plain_value)
 
 
 @dataclass(frozen=True)
@@ -137,6 +122,8 @@ class Docs:
     nav: list[NavEntry]
     configs: dict[str, dict]  # lang -> parsed config (INHERIT not resolved)
     config_errors: list[tuple[str, int, str]]  # (config path, line, message)
+    # lang -> the config file as parsed (values and the line of every key)
+    config_files: dict[str, ConfigFile] = field(default_factory=dict)
     other_files: list[Path] = field(default_factory=list)  # non-Markdown files under docs/
 
     def page(self, lang: str, rel: str) -> Page | None:
@@ -177,23 +164,6 @@ def _parse_inline_with_links(state) -> None:
 
 
 MD = _markdown()
-
-
-def split_front_matter(text: str) -> tuple[str | None, int, str]:
-    """Return (front matter source or None, first body line, body).
-
-    The body keeps its line numbers: the front matter is replaced by blank lines.
-    """
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return None, 1, text
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            source = "\n".join(lines[1:index])
-            body = "\n" * (index + 1) + "\n".join(lines[index + 1 :])
-            return source, index + 2, body
-    # No closing line: the caller records it; the whole text is read as the body.
-    return None, 1, text
 
 
 # Mistakes people make when typing YAML by hand, checked when the YAML does not
@@ -420,26 +390,16 @@ def _nav_entries(node: yaml.Node, lang: str, config: str, title: str | None = No
 
 def load_config(root: Path, lang: str, docs: Docs) -> None:
     name = CONFIGS[lang]
-    path = root / name
     try:
-        text = path.read_text(encoding="utf-8")
-        composed = yaml.compose(text, Loader=TextLoader)
-        data = yaml.load(text, Loader=TextLoader)
-    except FileNotFoundError:
-        docs.config_errors.append((name, 0, f"{name} not found"))
+        config = read_file(root / name)
+    except ConfigError as error:
+        docs.config_errors.append((name, error.line, error.message))
         return
-    except (OSError, UnicodeDecodeError) as error:
-        docs.config_errors.append((name, 0, f"cannot read {name}: {error}"))
-        return
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        docs.config_errors.append((name, mark.line + 1 if mark else 0, f"not valid YAML: {error}"))
-        return
-    docs.configs[lang] = data if isinstance(data, dict) else {}
-    if isinstance(composed, yaml.MappingNode):
-        for key, value in composed.value:
-            if key.value == "nav":
-                docs.nav.extend(_nav_entries(value, lang, name))
+    docs.configs[lang] = config.data
+    docs.config_files[lang] = config
+    nav = config.node_at("nav")
+    if nav is not None:
+        docs.nav.extend(_nav_entries(nav, lang, name))
 
 
 def _load_page(job: tuple[Path, Path, str]) -> Page:
