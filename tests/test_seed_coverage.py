@@ -51,7 +51,7 @@ POINTS = (
         "cause-deposit-account-change",
         "sign-in/index.md",
         "修改过收款账户等信息",
-        zh=("刚改过收款账户", "三天内暂停转账已确认"),
+        zh=("刚改过收款账户", "三天付款保留期已确认"),
         en=("A recent change of deposit account", "three-day disbursement hold is confirmed"),
     ),
     Point(
