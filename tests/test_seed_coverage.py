@@ -204,7 +204,7 @@ POINTS = (
         "inform-act/address-verification.md",
         "设置>账户信息>业务信息>公司地址和电话号码",
         zh=("设置 > 账户信息 > 业务信息 > 公司地址和电话号码",),
-        en=("Settings > Account Info > Business Information > Company address and phone",),
+        en=("设置 > 账户信息 > 业务信息 > 公司地址和电话号码", "Company address and phone"),
     ),
     Point(
         "address-verification-which-address",
