@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 
 # `[@id]` or `[@id-one; @id-two]`. Loose on purpose: a malformed id inside
 # the brackets is still a citation the check reports (CT001).
-CITATION = re.compile(r"\[@([^\[\]\n]*)\]")
+CITATION = re.compile(r"(?<!\\)\[@([^\[\]\n]*)\]")
 SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
