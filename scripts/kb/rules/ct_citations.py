@@ -265,13 +265,15 @@ def _excerpt(text: str, length: int = 40) -> str:
         "tested and its note shown nowhere. Remove sources that no page uses any more.\n\n"
         "Fails:\n\n```yaml\n# data/sources.yml; no page cites [@old-help-page]\n"
         "old-help-page:\n  url: https://sellercentral.amazon.com/help/hub/reference/external/"
-        "G200123250\n  title: {zh: 旧的帮助页, en: Old help page}\n  accessed: 2024-03\n```\n\n"
+        "G200123250\n  title:\n    zh: 旧的帮助页\n    en: Old help page\n"
+        "  accessed: 2024-03\n```\n\n"
         "Fix: delete the entry, or cite it:\n\n```markdown\n... [@old-help-page].\n```",
         "zh": "没有任何页面引用的条目也就没人核对：链接照样被检查，说明却不在任何页面显示。"
         "不再使用的来源请删除。\n\n"
         "不通过：\n\n```yaml\n# data/sources.yml；没有页面引用 [@old-help-page]\n"
         "old-help-page:\n  url: https://sellercentral.amazon.com/help/hub/reference/external/"
-        "G200123250\n  title: {zh: 旧的帮助页, en: Old help page}\n  accessed: 2024-03\n```\n\n"
+        "G200123250\n  title:\n    zh: 旧的帮助页\n    en: Old help page\n"
+        "  accessed: 2024-03\n```\n\n"
         "修改：删除这个条目，或在用到它的地方引用：\n\n```markdown\n……[@old-help-page]。\n```",
     },
 )
