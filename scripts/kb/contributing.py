@@ -163,7 +163,8 @@ def convert(
 def _citations(line: str, urls: dict, numbers: dict[str, int]) -> str:
     """`[@a; @b]` outside code spans -> `[[1]](url-a)[[2]](url-b)`, numbered by first use."""
     visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-    for match in reversed(list(CITATION.finditer(visible))):
+    replacements = []
+    for match in CITATION.finditer(visible):
         ids = citation_ids(match.group(1))
         if not ids or any(source_id not in urls for source_id in ids):
             continue
@@ -171,7 +172,9 @@ def _citations(line: str, urls: dict, numbers: dict[str, int]) -> str:
             f"[[{numbers.setdefault(source_id, len(numbers) + 1)}]]({urls[source_id]})"
             for source_id in ids
         )
-        line = line[: match.start()] + links + line[match.end() :]
+        replacements.append((match.start(), match.end(), links))
+    for start, end, links in reversed(replacements):  # from the end: offsets stay valid
+        line = line[:start] + links + line[end:]
     return line
 
 
