@@ -107,7 +107,7 @@ def _message(error) -> str:
         allowed = ", ".join(sorted(error.schema.get("properties", {})))
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         return f"{where} has unknown key `{'`, `'.join(map(str, extra))}` (allowed: {allowed})"
-    if error.validator == "propertyNames":
+    if not path and isinstance(error.instance, str):  # from `propertyNames`
         return (
             f"source id `{error.instance}` must be lowercase letters and digits in "
             "hyphen-separated words, e.g. `sc-us-2sv-faq-202153510`"
@@ -141,6 +141,8 @@ def _read(path: Path) -> Registry:
             loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
+        if "flow" in (getattr(error, "context", None) or ""):
+            mark = getattr(error, "context_mark", None) or mark  # where the [ or { opened
         problem = getattr(error, "problem", None) or str(error).split("\n")[0]
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         registry.errors.append((line, col, f"not valid YAML: {problem}"))
@@ -155,8 +157,11 @@ def _read(path: Path) -> Registry:
         return registry
     for error in _VALIDATOR.iter_errors(data):
         where = tuple(error.absolute_path)
-        if error.validator == "propertyNames":
-            where = (error.instance,)
+        if not where and isinstance(error.instance, str):
+            where = (error.instance,)  # a bad id (propertyNames): the id's own line
+        elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = error.schema.get("properties", {})
+            where += tuple(key for key in error.instance if key not in allowed)[:1]
         line, col = _position(positions, where)
         registry.errors.append((line, col, _message(error)))
     registry.errors.sort()
