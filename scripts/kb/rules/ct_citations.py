@@ -175,15 +175,15 @@ def source_never_cited(docs, self):
     "The text cites a source that the front matter's `sources` does not list.",
     "Add the id to the page's `sources` list (official sources first).",
     doc={
-        "en": "The front matter's `sources` is the page's list of what it relies on (the "
-        "translation checks compare it between the two languages), so every source cited in "
-        "the text is listed there too.\n\n"
+        "en": "The front matter's `sources` is the page's declared list of what it relies "
+        "on: reviewers read it, and CT002 checks that each listed source is cited. So every "
+        "source cited in the text is listed there too.\n\n"
         "Fails:\n\n```markdown\n---\nsources: []\n---\n\n"
         "Codes expire after 10 minutes [@sc-us-2sv-faq-202153510].\n```\n\n"
         "Fix:\n\n```markdown\n---\nsources:\n  - sc-us-2sv-faq-202153510\n---\n\n"
         "Codes expire after 10 minutes [@sc-us-2sv-faq-202153510].\n```",
-        "zh": "front matter 的 `sources` 是本页所依据来源的清单（翻译检查会比较两种语言的清单），"
-        "所以正文引用的每个来源也要列在这里。\n\n"
+        "zh": "front matter 的 `sources` 是本页声明所依据的来源清单：审核人看它，CT002 也按它"
+        "检查每个来源是否被引用。所以正文引用的每个来源也要列在这里。\n\n"
         "不通过：\n\n```markdown\n---\nsources: []\n---\n\n"
         "验证码 10 分钟后失效[@sc-us-2sv-faq-202153510]。\n```\n\n"
         "修改：\n\n```markdown\n---\nsources:\n  - sc-us-2sv-faq-202153510\n---\n\n"
