@@ -301,7 +301,7 @@ def source_unused(docs, self):
     doc={
         "en": "Every page's source list is rendered from `data/sources.yml`, so each entry "
         "needs a full `https://` address, a title and the month a person last read it "
-        "(`accessed`, in quotes or as YYYY-MM). Ids are lowercase words joined by hyphens.\n\n"
+        "(`accessed`, written YYYY-MM). Ids are lowercase words joined by hyphens.\n\n"
         "Fails:\n\n```yaml\nsc-us-2sv-faq-202153510:\n  url: sellercentral.amazon.com/gp/"
         "help/external/202153510\n  title: {en: Two-Step Verification FAQ}\n```\n\n"
         "Fix:\n\n```yaml\nsc-us-2sv-faq-202153510:\n  url: https://sellercentral.amazon.com/gp/"
