@@ -160,7 +160,10 @@ def test_list_items_and_table_rows_are_units(tree, page, check):
 
 
 def test_headings_code_and_reference_pages_are_not_checked(make_tree, page, check):
-    body = "## 2023 年 6 月 27 日 { #date }\n\n说明[@sc-help-fixture]。\n\n```\n10 天\n```\n"
+    body = (
+        "## 2023 年 6 月 27 日 { #date }\n\n说明[@sc-help-fixture]。\n\n```\n10 天\n```\n\n"
+        '!!! note "10 天"\n\n    框里的正文[@sc-help-fixture]。\n'
+    )
     reference = page(
         "时间线", "2023 年 6 月 27 日：生效[@sc-help-fixture]。\n\n- 10 天\n", kind="reference"
     )

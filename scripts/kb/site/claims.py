@@ -158,8 +158,8 @@ def markdown_units(tokens: list, first_line: int = 1) -> Iterator[Unit]:
         elif token.type in ("blockquote_close", "admonition_close", "dd_close"):
             containers.pop()
         elif token.type == "inline":
-            if after in ("heading_open", "dt_open"):
-                continue  # a heading or a defined term is a title, not a claim
+            if after in ("heading_open", "dt_open", "admonition_title_open"):
+                continue  # a heading, a defined term or a box's title is not a claim
             text = plain_markdown(token.content)
             owner = containers[-1] if containers else None
             if owner and owner[0] in ("list item", "table row"):
@@ -175,7 +175,7 @@ def markdown_units(tokens: list, first_line: int = 1) -> Iterator[Unit]:
 
 # --- HTML -----------------------------------------------------------------
 
-SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "dt"}
+SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "dt", "summary"}
 # Parts of the article that are not its text: the review date, the source
 # list, the report link, the edit button, admonition titles, permalinks.
 SKIP_CLASSES = {
