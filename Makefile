@@ -44,8 +44,10 @@ serve-en: $(VENV)/.installed ## Preview the English site at http://127.0.0.1:800
 
 build: $(VENV)/.installed ## Build both languages into site/ (--strict)
 	@rm -rf site
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
+	@# Not --quiet: it lowers MkDocs' log level to errors, and --strict then
+	@# counts no warnings (a broken link or an unknown citation would pass).
+	$(BIN)/mkdocs build --strict -f mkdocs.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 	$(KB) postbuild site
 
 check: $(VENV)/.installed ## Run every docs check (add ARGS="--format github" in CI)

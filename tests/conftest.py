@@ -9,8 +9,10 @@ out as fixtures rather than imported):
   under docs/; any other key (e.g. "mkdocs.yml", "data/published-pages.txt")
   is written relative to the root. Values are text (written as UTF-8 exactly
   as given) or bytes.
+  Unless the dict gives it, data/sources.yml holds one source, FIXTURE_SOURCE,
+  which the default page lists and cites.
 - `page(title, body="", heading_id="page", **front_matter)`: the text of a
-  valid page.
+  valid page (an empty body cites the default source).
 - `check(root, "LK001", ...)`: the sorted findings of those rule codes (all
   rules when none are given).
 """
@@ -30,17 +32,19 @@ from kb.findings import Finding  # noqa: E402
 from kb.runner import run_rules  # noqa: E402
 from kb.site.model import load_docs  # noqa: E402
 
+FIXTURE_SOURCE = "sc-help-fixture"
+REGISTRY = f"""{FIXTURE_SOURCE}:
+  url: https://sellercentral.amazon.com/help/hub/reference/external/G200123250
+  title:
+    zh: 卖家平台帮助
+    en: Seller Central Help
+  accessed: 2026-11
+"""
 PAGE_DEFAULTS = {
     "kind": "guide",
     "last_reviewed": "2026-11-28",
     "keywords": ["fixture"],
-    "sources": [
-        {
-            "title": "Seller Central Help",
-            "url": "https://sellercentral.amazon.com/help/hub/reference/external/G200123250",
-            "accessed": "2026-11",
-        }
-    ],
+    "sources": [FIXTURE_SOURCE],
 }
 
 
@@ -48,7 +52,7 @@ def make_page(title: str, body: str = "", heading_id: str = "page", **front_matt
     """A page with front matter (description, kind, dates filled in) and an H1.
 
     The defaults pass every rule in either language (the description's length
-    suits both); an empty body becomes one paragraph, as a page needs content.
+    suits both); an empty body becomes one paragraph citing the default source.
     """
     meta = {
         "title": title,
@@ -57,7 +61,7 @@ def make_page(title: str, body: str = "", heading_id: str = "page", **front_matt
     meta.update(PAGE_DEFAULTS)
     meta.update(front_matter)
     header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    body = body or "Text.\n"
+    body = body or f"Text [@{FIXTURE_SOURCE}].\n"
     return f"---\n{header}---\n\n# {title} {{ #{heading_id} }}\n\n{body}"
 
 
@@ -89,6 +93,9 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8", newline="")
+    if "data/sources.yml" not in files:
+        (root / "data").mkdir(exist_ok=True)
+        (root / "data" / "sources.yml").write_text(REGISTRY, encoding="utf-8")
     for lang, name in (("zh", "mkdocs.yml"), ("en", "mkdocs.en.yml")):
         if name not in files:
             (root / name).write_text(_config(lang, nav[lang]), encoding="utf-8")

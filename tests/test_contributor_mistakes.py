@@ -96,8 +96,9 @@ def test_full_width_colon_after_a_key(repo):
 
 
 def test_tab_indented_front_matter(repo):
-    text = repo.edit(ZH, "    url: ", "\turl: ")
-    assert repo.new("FM004") == [(ZH, line_of(text, "\turl: "), "FM004")]
+    source = repo.text(ZH).split("sources:\n", 1)[1].split("\n", 1)[0]  # "  - some-id"
+    text = repo.edit(ZH, f"sources:\n{source}", f"sources:\n\t{source.lstrip()}")
+    assert repo.new("FM004") == [(ZH, line_of(text, f"\t{source.lstrip()}"), "FM004")]
 
 
 def test_date_with_slashes(repo):

@@ -209,3 +209,17 @@ def test_cached_repeats_keep_their_verdict_and_reason():
     assert {r.reason for r in refused} == {
         "Connection refused - server may be down or port blocked"
     }
+
+
+def test_online_check_reads_the_source_registry(monkeypatch):
+    """Source URLs are written once, in data/sources.yml: the online check reads it too."""
+    seen = {}
+
+    def fake_lychee(options, inputs, cwd):
+        seen["inputs"] = inputs
+        return {"total": 0}
+
+    monkeypatch.setattr(linkcheck, "run_lychee", fake_lychee)
+    linkcheck.online(linkcheck.ROOT / "docs")
+    assert "data/sources.yml" in seen["inputs"]
+    assert "docs/zh/index.md" in seen["inputs"]

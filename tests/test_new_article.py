@@ -51,7 +51,11 @@ def test_scaffolded_pair_passes_the_checks(repo: Path, kind: str):
     for lang in ("zh", "en"):
         page = repo / "docs" / lang / "two-step-verification" / "code-expired.md"
         assert page.is_file()
-        assert "{ #code-expired }" in page.read_text(encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        assert "{ #code-expired }" in text
+        # Sources are ids of data/sources.yml, listed and cited (CT001-CT003).
+        assert "sources:\n  - sc-us-2sv-methods-202110760\n" in text
+        assert "[@sc-us-2sv-methods-202110760]" in text
     assert "two-step-verification/code-expired.md" in (repo / "mkdocs.yml").read_text()
     assert "two-step-verification/code-expired.md" in (repo / "mkdocs.en.yml").read_text()
     published = (repo / "data" / "published-pages.txt").read_text().split("\n")

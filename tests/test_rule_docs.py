@@ -18,6 +18,7 @@ FIX_WORD = {"zh": "改法", "en": "Fix"}
 # Which H2 (by ID) holds each family's codes.
 FAMILIES = {
     "FM": "front-matter",
+    "CT": "citations",
     "ST": "structure",
     "TR": "translations",
     "FR": "freshness",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -153,26 +154,20 @@ def test_line_inside_a_multi_line_html_block(tree, check, line):
     assert [f.line for f in check(tree(body), "LP006")] == [line(4)]
 
 
-def test_front_matter_sources_are_checked_at_their_line(tree, check, page):
-    sources = [
-        {
-            "title": "US help",
-            "url": "https://sellercentral.amazon.com/help/x",
-            "accessed": "2026-11",
-        },
-        {
-            "title": "Fake",
-            "url": "https://sellercentral.amazon.com.evil.io/",
-            "accessed": "2026-11",
-        },
-        # not https: the front-matter schema's finding (FM009), not LP001
-        {"title": "Plain", "url": "http://www.ftc.gov/", "accessed": "2026-11"},
-    ]
-    root = tree("正文\n", sources=sources)
+def test_registry_sources_are_checked_at_their_line(make_tree, page, check):
+    registry = (
+        "us-help:\n  url: https://sellercentral.amazon.com/help/x\n"
+        "  title: {en: US help}\n  accessed: 2026-11\n"
+        "fake:\n  url: https://sellercentral.amazon.com.evil.io/\n"
+        "  title: {en: Fake}\n  accessed: 2026-11\n"
+        # not https: the registry schema's finding (CT006), not LP001
+        "plain:\n  url: http://www.ftc.gov/\n  title: {en: Plain}\n  accessed: 2026-11\n"
+    )
+    root = make_tree({"zh/index.md": page("首页", "正文\n"), "data/sources.yml": registry})
     findings = check(root, *LP)
-    lines = (root / "docs/zh/index.md").read_text(encoding="utf-8").split("\n")
-    fake_line = next(n for n, text in enumerate(lines, 1) if "evil.io" in text)
-    assert found(findings) == [("LP003", fake_line)]
+    assert [(f.path, f.line, f.col, f.code) for f in findings] == [
+        ("data/sources.yml", 6, 8, "LP003")
+    ]
 
 
 def test_tree_allowlist_and_wildcards(make_tree, page, check):
@@ -236,8 +231,8 @@ def test_arbitrary_addresses_give_one_line_findings(make_tree, page, check, targ
         f"[a]({target})\n\n![{alt}]({target})\n\n<a href='{target}' onclick=\"{alt}\">b</a>\n"
         f'<img src="{target}">\n\n[r]: {target}\n\n[ref][r]\n'
     )
-    sources = [{"title": "t", "url": target, "accessed": "2026-11"}]
-    root = make_tree({"zh/index.md": page("首页", body, sources=sources)})
+    registry = f"t:\n  url: {json.dumps(target)}\n  title: {{en: t}}\n  accessed: 2026-11\n"
+    root = make_tree({"zh/index.md": page("首页", body), "data/sources.yml": registry})
     findings = check(root, *PAGE_RULES)
     for finding in findings:
         assert len(finding.message.splitlines()) == 1, finding

@@ -204,3 +204,24 @@ def test_real_pages_have_only_absolute_links(tmp_path):
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert links(text), name
         assert all(href.startswith("https://") for href in links(text)), name
+
+
+def test_citations_become_numbered_links_to_the_sources(tmp_path):
+    page = PAGE.format(title="EN").replace(
+        "Text.\n",
+        "Ten days [@ftc-law]. Both [@sc-help; @ftc-law], not `[@ftc-law]`, nor [@unknown].\n",
+    )
+    repo = write_repo(tmp_path, en=page)
+    (repo / "data").mkdir()
+    (repo / "data" / "sources.yml").write_text(
+        "ftc-law:\n  url: https://www.ftc.gov/law\n  title: {en: Law}\n  accessed: 2026-11\n"
+        "sc-help:\n  url: https://sellercentral.amazon.com/help\n  title: {en: Help}\n"
+        "  accessed: 2026-11\n",
+        encoding="utf-8",
+    )
+    run(repo)
+    text = (repo / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert (
+        "Ten days [[1]](https://www.ftc.gov/law). Both [[2]](https://sellercentral.amazon.com/help)"
+        "[[1]](https://www.ftc.gov/law), not `[@ftc-law]`, nor [@unknown]." in text
+    )

@@ -8,8 +8,10 @@ docs/zh/contributing/index.md (published on the site), and copied to the
 repository root, where GitHub shows it to people opening an issue or a pull
 request. The copy drops the front matter and the `{ #id }` blocks of the
 headings, and turns relative links, which only work inside the site, into the
-site's absolute addresses. markdown-it-py finds the headings and links, so
-text inside code blocks and code spans is left exactly as written.
+site's absolute addresses, and citations `[@id]` (which only the site's
+Markdown extension renders) into numbered links to the sources' addresses.
+markdown-it-py finds the headings, links and paragraphs, so text inside code
+blocks and code spans is left exactly as written.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 
 from . import ROOT
+from .site.claims import CITATION, CODE_SPAN, citation_ids
 from .site.config import ConfigError, read_config
 from .site.frontmatter import split_front_matter
 from .site.pages import CONFIG_FILES, url_path
+from .site.sources import registry_of
 
 PAGE_REL = "contributing/index.md"
 COMMAND = "make contributing"
@@ -110,8 +114,11 @@ def absolute(href: str, page_url: str, page_dir: str, base: str) -> str | None:
     return base + url_path(path) + query + fragment
 
 
-def convert(text: str, source: str, base: str, page_rel: str = PAGE_REL) -> str:
-    """The body of a docs page as a stand-alone Markdown file."""
+def convert(
+    text: str, source: str, base: str, page_rel: str = PAGE_REL, urls: dict | None = None
+) -> str:
+    """The body of a docs page as a stand-alone Markdown file; `urls` maps
+    source ids to addresses (citations of other ids are left as written)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     offset, lines = body_lines(text, source)
     page_dir = posixpath.dirname(page_rel)
@@ -141,8 +148,31 @@ def convert(text: str, source: str, base: str, page_rel: str = PAGE_REL) -> str:
             if new is None:
                 continue
             cursor = _replace(lines, cursor, end, href, new, source, offset)
+    numbers: dict[str, int] = {}
+    for token in tokens:
+        if token.type == "inline" and token.map:
+            for row in range(*token.map):
+                lines[row] = _citations(lines[row], urls or {}, numbers)
     body = "\n".join(lines).strip("\n")
     return body + "\n"
+
+
+def _citations(line: str, urls: dict, numbers: dict[str, int]) -> str:
+    """`[@a; @b]` outside code spans -> `[[1]](url-a)[[2]](url-b)`, numbered by first use."""
+    visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    replacements = []
+    for match in CITATION.finditer(visible):
+        ids = citation_ids(match.group(1))
+        if not ids or any(source_id not in urls for source_id in ids):
+            continue
+        links = "".join(
+            f"[[{numbers.setdefault(source_id, len(numbers) + 1)}]]({urls[source_id]})"
+            for source_id in ids
+        )
+        replacements.append((match.start(), match.end(), links))
+    for start, end, links in reversed(replacements):  # from the end: offsets stay valid
+        line = line[:start] + links + line[end:]
+    return line
 
 
 def _skip(lines: list[str], cursor: tuple[int, int], end: int, text: str) -> tuple[int, int]:
@@ -196,7 +226,9 @@ def generate(root: Path) -> dict[str, str]:
             raise SyncError(source, 1, "the contributing page does not exist") from None
         except (OSError, UnicodeDecodeError) as error:
             raise SyncError(source, 1, f"cannot read the page: {error}") from None
-        body = convert(text, source, site_url(root, target.config))
+        registry = registry_of(root)
+        urls = {key: entry.url for key, entry in registry.sources.items() if entry.url}
+        body = convert(text, source, site_url(root, target.config), urls=urls)
         result[target.output] = target.header.format(source=source) + "\n\n" + body
     return result
 

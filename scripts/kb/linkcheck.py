@@ -1,5 +1,5 @@
 """Check links with lychee: `make linkcheck` (offline, built site) and
-`make linkcheck-external` (online, Markdown sources).
+`make linkcheck-external` (online, Markdown sources and data/sources.yml).
 
     python -m kb linkcheck --offline site   # every link and #anchor of the built HTML
     python -m kb linkcheck --online docs    # external links, needs internet
@@ -37,6 +37,7 @@ from urllib.parse import unquote, urlsplit
 from . import ROOT
 from .site.config import ConfigError, read_config
 from .site.pages import CONFIG_FILES, language_of_url, source_candidates, strip_language
+from .site.sources import registry_of
 
 # Statuses that say the page is gone or the address is wrong.
 GONE_STATUSES = range(400, 500)
@@ -290,12 +291,17 @@ def missing_loaded_files(site: Path, pages: list[Path]) -> list[Result]:
 
 
 def online(docs: Path, root: Path = ROOT) -> tuple[list[Result], dict]:
-    """Check the external links of every Markdown page (sources included)."""
+    """Check the external links of every Markdown page and of the source registry."""
     if not docs.is_dir():
         raise UsageError(f"{docs} not found: give the docs folder, e.g. `--online docs`")
     inputs = sorted(
         os.path.relpath(path, root) for lang in ("zh", "en") for path in (docs / lang).rglob("*.md")
     )
+    # The sources' URLs are written once, in data/sources.yml (lychee reads it as
+    # plain text and reports each URL at its line there).
+    registry = registry_of(root).path
+    if registry.is_file():
+        inputs.append(os.path.relpath(registry, root))
     options = list(ONLINE_OPTIONS)
     for origin in sorted({_origin(url) for url in site_urls(root)}):
         options += ["--exclude", f"^{re.escape(origin)}/"]  # our own pages: `make check` (LK004)

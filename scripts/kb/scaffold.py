@@ -29,25 +29,14 @@ from .site.templates import TEMPLATES
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CJK = re.compile(r"[\u3400-\u9fff]")
 
-# A real starting source per section, so the pair passes the checks at once;
-# replace it with the sources of the facts you write.
+# A real starting source per section (an id in data/sources.yml), listed and
+# cited once so the pair passes the checks at once; replace it with the
+# sources of the facts you write.
 SECTION_SOURCES = {
-    "sign-in": (
-        "Seller Central sign-in help (Amazon UK, help item 200123250)",
-        "https://sellercentral.amazon.co.uk/gp/help/external/help.html?itemID=200123250&language=en_GB",
-    ),
-    "two-step-verification": (
-        "About Two-Step Verification (Amazon Seller Central help item 202110760)",
-        "https://sellercentral.amazon.com/gp/help/external/help.html?itemID=202110760&language=en-US",
-    ),
-    "inform-act": (
-        "INFORM Consumers Act (Federal Trade Commission)",
-        "https://www.ftc.gov/legal-library/browse/statutes/inform-consumers-act",
-    ),
-    "security": (
-        "Phishing and spoofing emails (Amazon Seller Central help item 32261)",
-        "https://sellercentral.amazon.com/gp/help/external/help.html?itemID=32261&language=en-US",
-    ),
+    "sign-in": "sc-uk-sign-200123250",
+    "two-step-verification": "sc-us-2sv-methods-202110760",
+    "inform-act": "ftc-inform-consumers-act-federal",
+    "security": "sc-eu-phishing-spoofed-emails-europe",
 }
 
 
@@ -98,7 +87,7 @@ def page_text(
     description: str,
     kind: str,
     keywords: list[str],
-    source: tuple[str, str],
+    source: str,
     page_id: str,
     today: str,
 ) -> str:
@@ -107,10 +96,15 @@ def page_text(
     for zh_heading, en_heading, heading_id, zh_body, en_body in TEMPLATES[kind]:
         heading = zh_heading if zh else en_heading
         sections.append(f"## {heading} {{ #{heading_id} }}\n\n{zh_body if zh else en_body}\n")
+    # The citation shows the form `make check` asks for (CT002, CT004).
     intro = (
-        "（一两句话：本页回答什么问题，读者先做什么。）"
+        "（一两句话：本页回答什么问题，读者先做什么。"
+        f"每个日期、金额或天数都在陈述处、句号之前引用来源，像这样[@{source}]。"
+        "来源定义在 data/sources.yml。）"
         if zh
-        else "(One or two sentences: what this page answers, and what to do first.)"
+        else "(One or two sentences: what this page answers, and what to do first. "
+        f"Cite the source of each date, amount or number of days where it is stated, "
+        f"before the full stop, like this [@{source}]. Sources are defined in data/sources.yml.)"
     )
     keyword_list = ", ".join(quoted(keyword) for keyword in keywords)
     return (
@@ -121,9 +115,7 @@ def page_text(
         f"last_reviewed: {today}\n"
         f"keywords: [{keyword_list}]\n"
         "sources:\n"
-        f"  - title: {quoted(source[0])}\n"
-        f"    url: {source[1]}\n"
-        f"    accessed: {today}\n"
+        f"  - {source}\n"
         "---\n\n"
         f"# {title} {{ #{page_id} }}\n\n{intro}\n\n" + "\n".join(sections)
     )
@@ -221,5 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for path in written:
         print(f"wrote {path.relative_to(args.root)}")
-    print("next: write both pages, replace the starting source, then run make check")
+    print(
+        "next: write both pages, cite your sources as [@id] (ids from data/sources.yml), "
+        "then run make check"
+    )
     return 0

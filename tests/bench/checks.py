@@ -87,15 +87,7 @@ def _page(lang: str, number: int) -> str:
             )
         ),
         "sources:",
-        *(
-            line
-            for item in range(3)
-            for line in (
-                f"  - title: Seller Central Help {item}",
-                f"    url: https://sellercentral.amazon.com/help/hub/reference/external/G{item}00",
-                "    accessed: 2026-11",
-            )
-        ),
+        *(f"  - sc-help-{item}" for item in range(3)),
         "---",
         "",
         f"# {title} {{ #topic-{number:04d} }}",
@@ -121,6 +113,8 @@ def _page(lang: str, number: int) -> str:
             more = f"补充说明 {index + 1}" if lang == "zh" else f"More details {index + 1}"
             lines += [f"### {more} {{ #{section_id}-details }}", ""]
             lines += [join(sentences[index::2]), ""]
+    cited = "; ".join(f"@sc-help-{item}" for item in range(3))
+    lines += ["来源见下[" + cited + "]。" if lang == "zh" else f"See the sources [{cited}].", ""]
     return "\n".join(lines)
 
 
@@ -145,6 +139,16 @@ def make_corpus(root: Path, pairs: int = PAIRS) -> int:
             text = _page(lang, number)
             (root / "docs" / lang / _slug(number)).write_text(text, encoding="utf-8")
             total += len(text.encode())
+    (root / "data").mkdir(exist_ok=True)
+    (root / "data" / "sources.yml").write_text(
+        "".join(
+            f"sc-help-{item}:\n"
+            f"  url: https://sellercentral.amazon.com/help/hub/reference/external/G{item}00\n"
+            f"  title: {{en: Seller Central Help {item}}}\n  accessed: 2026-11\n"
+            for item in range(3)
+        ),
+        encoding="utf-8",
+    )
     (root / "mkdocs.yml").write_text(_nav("zh"), encoding="utf-8")
     (root / "mkdocs.en.yml").write_text(_nav("en"), encoding="utf-8")
     return total

@@ -18,9 +18,9 @@ from ..findings import Severity, rule
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "front-matter.schema.json"
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 KEYS = sorted(SCHEMA["properties"])
-SOURCE_KEYS = sorted(SCHEMA["$defs"]["source"]["properties"])
 KINDS = SCHEMA["properties"]["kind"]["enum"]
-DATE_KEYS = {"last_reviewed", "accessed", "published"}
+DATE_KEYS = {"last_reviewed"}
+SOURCE_ID_EXAMPLE = "sc-us-2sv-faq-202153510"
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 # One line a contributor can copy for each key.
@@ -30,9 +30,7 @@ EXAMPLES = {
     "kind": "kind: troubleshooting",
     "last_reviewed": "last_reviewed: 2026-11-28",
     "keywords": "keywords: [登不上, 登录不了]",
-    "sources": "sources: (a list of title, url, accessed)",
-    "url": "url: https://sellercentral.amazon.com/...",
-    "accessed": "accessed: 2026-11",
+    "sources": f"sources: [{SOURCE_ID_EXAMPLE}]",
 }
 
 
@@ -66,9 +64,6 @@ def _where(path: tuple) -> str:
     head = f"`{path[0]}`"
     if len(path) == 1:
         return head
-    if path[0] == "sources" and isinstance(path[1], int):
-        owner = f"source {path[1] + 1}"
-        return f"`{path[2]}` of {owner}" if len(path) > 2 else owner
     if isinstance(path[1], int):
         return f"item {path[1] + 1} of {head}"
     return "`" + ".".join(str(part) for part in path) + "`"
@@ -152,13 +147,28 @@ def _describe(error, lang: str) -> list[tuple[str, tuple, str, str]]:
         ]
     if value is None or (kind in ("minItems", "minLength") and key != "description"):
         return [("FM010", path, f"{where} is empty", "")]
+    if path[:1] == ("sources",) and len(path) >= 2:
+        # Sources are defined once in data/sources.yml; pages list their ids.
+        if isinstance(value, dict):
+            message = (
+                f"{_where(path[:2])} is a whole source: define it in data/sources.yml "
+                "and list its id here"
+            )
+        else:
+            message = f"{_where(path[:2])} is not a source id: `{_shown(value)}`"
+        return [
+            (
+                "FM005",
+                path[:2],
+                message,
+                f"List ids from data/sources.yml, e.g. `- {SOURCE_ID_EXAMPLE}`.",
+            )
+        ]
+    if key == "sources" and kind == "uniqueItems":
+        return [("FM005", path, "`sources` lists an id twice", "Remove the repeated id.")]
     if key in DATE_KEYS and kind in ("type", "pattern", "format", "minimum", "maximum"):
-        shape = {
-            "last_reviewed": "YYYY-MM-DD",
-            "accessed": "YYYY-MM or YYYY-MM-DD",
-            "published": "YYYY, YYYY-MM or YYYY-MM-DD",
-        }[key]
-        example = "2026-11-28" if key == "last_reviewed" else "2026-11"
+        shape = "YYYY-MM-DD"
+        example = "2026-11-28"
         problem = "is not a real date" if kind == "format" else f"must be written {shape}"
         return [
             (
@@ -180,8 +190,6 @@ def _describe(error, lang: str) -> list[tuple[str, tuple, str, str]]:
                 "",
             )
         ]
-    if key == "url" and kind == "pattern":
-        return [("FM009", path, f"{where} is not a full https:// address: `{_shown(value)}`", "")]
     if kind == "type":
         wanted = error.validator_value
         names = [
@@ -247,7 +255,7 @@ def _report(docs, self):
     Severity.ERROR,
     "The front matter lacks a required key.",
     "Add the key: title, description, kind and last_reviewed on every page; keywords and "
-    "sources on every page except the home page; title, url and accessed in every source.",
+    "sources (ids from data/sources.yml) on every page except the home page.",
 )
 def required_key_missing(docs, self):
     yield from _report(docs, self)
@@ -295,7 +303,8 @@ def front_matter_invalid_yaml(docs, self):
     Severity.ERROR,
     "A front matter value has the wrong type or is not one of the allowed values.",
     "Use the form of the example page: text for title and description, one of home, overview, "
-    "troubleshooting, guide, reference, tool for kind, lists for keywords and sources.",
+    "troubleshooting, guide, reference, tool for kind, lists for keywords and sources "
+    "(source ids from data/sources.yml).",
 )
 def value_wrong_type(docs, self):
     yield from _report(docs, self)
@@ -305,9 +314,8 @@ def value_wrong_type(docs, self):
     "FM006",
     "date-format",
     Severity.ERROR,
-    "A date is not written YYYY-MM-DD (last_reviewed) or YYYY-MM / YYYY-MM-DD "
-    "(accessed, published).",
-    "Write dates with hyphens and leading zeros: `last_reviewed: 2026-11-28`, `accessed: 2026-11`.",
+    "The `last_reviewed` date is not written YYYY-MM-DD.",
+    "Write the date with hyphens and leading zeros: `last_reviewed: 2026-11-28`.",
 )
 def date_format(docs, self):
     yield from _report(docs, self)
@@ -335,15 +343,8 @@ def unknown_key(docs, self):
     yield from _report(docs, self)
 
 
-@rule(
-    "FM009",
-    "source-url-invalid",
-    Severity.ERROR,
-    "A source's `url` is not a full https:// address.",
-    "Copy the full address from the browser's address bar; it must start with https://.",
-)
-def source_url_invalid(docs, self):
-    yield from _report(docs, self)
+# FM009 (a front-matter source's url) is retired: sources and their URLs live in
+# data/sources.yml, checked by CT006.
 
 
 @rule(

@@ -4,7 +4,8 @@ every address must be one they can trust.
 https only; Amazon addresses only on the allowlist in
 data/official-amazon-hosts.txt; no look-alike or disguised hosts; no
 `javascript:`/`data:` URLs; no active or third-party-loading raw HTML.
-Links in the page body, raw HTML and front-matter `sources` are all checked.
+Links in the page body, raw HTML and the source registry (data/sources.yml)
+are all checked; a registry URL is reported at its line in that file.
 URL parsing is the standard library's; the host rules are ours because no
 library knows which hosts are Amazon's.
 """
@@ -22,6 +23,7 @@ from urllib.parse import urlsplit
 from .. import ROOT
 from ..findings import Severity, rule
 from ..site.model import Docs, Page
+from ..site.sources import REGISTRY, Registry, registry_of
 from .lk_links import shown
 
 ALLOWLIST = Path("data/official-amazon-hosts.txt")
@@ -99,29 +101,16 @@ class Address:
     url: str
     line: int
     col: int
-    # Front-matter sources: the schema already requires https:// (FM009), so
-    # only the host rules apply to them.
+    # Registry sources: the registry's schema already requires https:// (CT006),
+    # so only the host rules apply to them.
     source: bool = False
 
 
-def source_addresses(page: Page) -> Iterator[Address]:
-    """Front-matter `sources[].url`, at the line where each URL is written."""
-    sources = page.meta.get("sources")
-    if not isinstance(sources, list):
-        return
-    start = page.meta_line("sources")
-    for source in sources:
-        url = source.get("url") if isinstance(source, dict) else None
-        if not isinstance(url, str):
-            continue  # a missing or non-text URL is the front-matter schema's finding
-        line, col = start, 1
-        for number in range(start, page.body_start):
-            text = page.lines[number - 1] if number - 1 < len(page.lines) else ""
-            if url in text:
-                line, col = number, text.find(url) + 1
-                start = number + 1
-                break
-        yield Address(url, line, col, source=True)
+def source_addresses(registry: Registry) -> Iterator[Address]:
+    """The `url` of every source in data/sources.yml, at the line it is written on."""
+    for source in registry.sources.values():
+        if isinstance(source.url, str):  # a missing URL is the registry schema's finding
+            yield Address(source.url, source.url_line, source.url_col, source=True)
 
 
 def addresses(page: Page) -> Iterator[Address]:
@@ -129,7 +118,13 @@ def addresses(page: Page) -> Iterator[Address]:
         return
     for link in page.links:
         yield Address(link.target, link.line, link.col)
-    yield from source_addresses(page)
+
+
+def _addresses(docs: Docs) -> Iterator[tuple[str, Iterator[Address]]]:
+    """(file to report, its addresses): every page, then the source registry."""
+    for page in docs.pages:
+        yield page.display, addresses(page)
+    yield REGISTRY.as_posix(), source_addresses(registry_of(docs.root))
 
 
 @dataclass(frozen=True)
@@ -181,20 +176,20 @@ def _is_ip(host: str) -> bool:
     return True
 
 
-def policy_findings(docs: Docs) -> Iterator[tuple[str, Page, Address, str]]:
-    """(code, page, address, message) for every link breaking the policy.
+def policy_findings(docs: Docs) -> Iterator[tuple[str, str, Address, str]]:
+    """(code, file, address, message) for every link breaking the policy.
 
     The rules below share this one pass and each keeps its own code.
     """
     allowlist = load_allowlist(docs.root)
-    for page in docs.pages:
-        for address in addresses(page):
+    for page, found in _addresses(docs):
+        for address in found:
             parsed = parse(address.url)
             if parsed.error:
                 yield "LP004", page, address, f"`{shown(address.url)}` {parsed.error}"
                 continue
             if address.source and parsed.scheme != "https":
-                continue  # FM009's finding
+                continue  # CT006's finding
             if parsed.scheme in SCRIPT_SCHEMES:
                 yield (
                     "LP005",
@@ -263,19 +258,19 @@ def policy_findings(docs: Docs) -> Iterator[tuple[str, Page, Address, str]]:
 
 
 def _policy(docs: Docs, self, code: str):
-    for found, page, address, message in _cached_policy(docs):
+    for found, path, address, message in _cached_policy(docs):
         if found == code:
-            yield self.at(page.display, address.line, address.col, message)
+            yield self.at(path, address.line, address.col, message)
     if code == "LP002":
         allowlist = load_allowlist(docs.root)
         for line, message in allowlist.errors:
             yield self.at(allowlist.path, line, 1 if line else 0, message)
 
 
-_last_pass: tuple[Docs, list[tuple[str, Page, Address, str]]] | None = None
+_last_pass: tuple[Docs, list[tuple[str, str, Address, str]]] | None = None
 
 
-def _cached_policy(docs: Docs) -> list[tuple[str, Page, Address, str]]:
+def _cached_policy(docs: Docs) -> list[tuple[str, str, Address, str]]:
     """One pass over the links shared by LP001-LP005, kept for the last Docs only."""
     global _last_pass
     if _last_pass is None or _last_pass[0] is not docs:

@@ -183,9 +183,10 @@ def _yaml_hint(source: str) -> tuple[int, str] | None:
     return None
 
 
-def _positions(root: yaml.Node) -> dict[tuple, tuple[int, int]] | None:
+def yaml_positions(root: yaml.Node, first_line: int = 2) -> dict[tuple, tuple[int, int]] | None:
     """(line, col) of every key and list item; None if a node is reached twice
-    (a YAML alias, which front matter never needs and which could expand without bound)."""
+    (a YAML alias, which front matter never needs and which could expand without bound).
+    `first_line` is the file line of the YAML's first line (2: after front matter's ---)."""
     positions: dict[tuple, tuple[int, int]] = {}
     seen: set[int] = set()
     stack: list[tuple[tuple, yaml.Node]] = [((), root)]
@@ -203,7 +204,7 @@ def _positions(root: yaml.Node) -> dict[tuple, tuple[int, int]] | None:
         for name, mark_node, value in children:
             child = (*path, name if isinstance(name, str | int) else str(name))
             mark = mark_node.start_mark
-            positions.setdefault(child, (mark.line + 2, mark.column + 1))
+            positions.setdefault(child, (mark.line + first_line, mark.column + 1))
             stack.append((child, value))
     return positions
 
@@ -213,7 +214,7 @@ def parse_front_matter(page: Page, source: str) -> None:
         loader = TextLoader(source)
         try:
             node = loader.get_single_node()
-            positions = _positions(node) if node is not None else {}
+            positions = yaml_positions(node) if node is not None else {}
             if positions is None:
                 page.front_matter_error = (2, "front matter must not use YAML anchors or aliases")
                 return
