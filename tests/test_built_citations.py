@@ -18,16 +18,11 @@ from support.built_site import SITE, source_pages
 from support.citation_coverage import coverage
 
 THRESHOLD = 0.95
-NOT_YET = pytest.mark.skip(
-    reason="the articles get their [@id] citations on the editors' branches (issue 11); "
-    "until those are merged the share is 0% (make bench). Remove this mark after the merge."
-)
 needs_site = pytest.mark.skipif(
     not (SITE / "index.html").is_file(), reason="no built site: run `make build` first"
 )
 
 
-@NOT_YET
 @needs_site
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_claims_with_a_date_amount_or_days_are_cited(lang):
@@ -39,7 +34,6 @@ def test_claims_with_a_date_amount_or_days_are_cited(lang):
     )
 
 
-@NOT_YET
 @needs_site
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_listed_source_is_cited_in_the_built_page(lang):

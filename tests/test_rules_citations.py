@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import FIXTURE_SOURCE
-from kb.site.claims import Unit, sentences
+from kb.site.claims import Unit, plain_markdown, sentences
 from kb.site.sources import load_registry
 
 CT = ["CT001", "CT002", "CT003", "CT004", "CT005", "CT006"]
@@ -231,7 +231,7 @@ def test_registry_is_read_once_while_unchanged(tmp_path):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("一句[@a]。二句！三句？四句；", ["一句[@a]。", "二句！", "三句？", "四句；"]),
+        ("一句[@a]。二句！三句？四句；五句。", ["一句[@a]。", "二句！", "三句？", "四句；五句。"]),
         ("It is 5.5 days, e.g. today. Next.", ["It is 5.5 days, e.g. today.", "Next."]),
         ("Took effect. [@a] Then more.", ["Took effect. [@a]", "Then more."]),
         ("见 example.com 网站。", ["见 example.com 网站。"]),
@@ -255,3 +255,15 @@ def test_sentences_split_chinese_and_english(text, expected):
 )
 def test_fact_classifier(text, fact):
     assert Unit("sentence", text).states_fact is fact
+
+
+@pytest.mark.parametrize(
+    ("markdown", "plain"),
+    [
+        ("见[说明](a.md)[@a]。", "见说明[@a]。"),
+        ("两处都写了[@a][@b]。", "两处都写了[@a][@b]。"),  # two citations, not a reference link
+        ("[文字][ref] 和 `[@code]`", "文字 和 " + " " * 9),
+    ],
+)
+def test_plain_markdown_keeps_citations(markdown, plain):
+    assert plain_markdown(markdown) == plain

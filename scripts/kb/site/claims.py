@@ -51,8 +51,9 @@ FACT_PATTERNS = {
 FACT = re.compile("|".join(f"(?:{p})" for ps in FACT_PATTERNS.values() for p in ps))
 
 # A full stop: Chinese ones end a sentence wherever they are; an English one
-# only before a space (not in 5.5, example.com or e.g.).
-TERMINATOR = re.compile(r"[。！？；]+[”’」』）]*|[.!?]+[\"'”’)]*(?=\s|$)")
+# only before a space (not in 5.5, example.com or e.g.). A semicolon (；) joins
+# clauses of one sentence: a citation at the sentence's end covers them all.
+TERMINATOR = re.compile(r"[。！？]+[”’」』）]*|[.!?]+[\"'”’)]*(?=\s|$)")
 ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|No|Inc|Ltd|Co|Mr|Ms|Dr|St|p|pp)|U\.S)\.$")
 # Citations written just after a full stop still belong to that sentence.
 TRAILING_CITATIONS = re.compile(r"(?:\s*\[@[^\[\]\n]*\])+")
@@ -114,7 +115,8 @@ def _lstrip_offset(text: str, offset: int) -> int:
 
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\([^)]*\)|\[[^\]]*\])")
+# A link, inline or by reference; not two citations side by side ([@a][@b]).
+LINK = re.compile(r"\[(?!@)((?:[^\[\]]|\[[^\]]*\])*)\](?:\([^)]*\)|\[(?!@)[^\]]*\])")
 HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 ATTR_LIST = re.compile(r"\{\s*:?\s*[#.][^}]*\}")
 EMPHASIS = re.compile(r"\*\*|\*|~~")
