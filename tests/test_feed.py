@@ -248,3 +248,11 @@ def test_repository_timelines_have_the_same_entries_in_both_languages():
     assert [(e.date, e.anchor, e.article) for e in zh.entries] == [
         (e.date, e.anchor, e.article) for e in en.entries
     ]
+
+
+def test_citation_markers_stay_out_of_the_summary(tmp_path):
+    cited = broken("A *reported* change, with `code`\non two lines.", "A change [@a-source; @b].")
+    zh, en = make_site(tmp_path, zh_timeline=cited, en_timeline=cited)
+    feed.write_all(tmp_path / "site", (zh, en))
+    first = read_feed(tmp_path / "site" / "timeline.xml").find(f"{A}entry")
+    assert first.findtext(f"{A}summary") == "A change."

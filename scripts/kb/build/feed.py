@@ -30,6 +30,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .. import ROOT
+from ..site.claims import CITATION
 from ..site.config import ConfigError, TextLoader, read_config
 from ..site.frontmatter import split_front_matter
 from ..site.pages import CONFIG_FILES, url_path
@@ -215,7 +216,10 @@ def parse_timeline(path: Path) -> Timeline:
             if tokens[index - 1].type != "paragraph_open":
                 continue
             if not current["summary"]:
-                current["summary"] = _plain_text(token.children)
+                # Citation markers stay out of the feed: a feed reader has no
+                # source list; the entry links to the timeline, which has one.
+                summary = CITATION.sub("", _plain_text(token.children))
+                current["summary"] = re.sub(r"\s+([。，；：、.,;:])", r"\1", summary).strip()
             elif current["article"] is None:
                 current["article"] = _first_link(token.children)
         elif current is not None and token.type == "heading_open":
