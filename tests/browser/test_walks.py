@@ -46,6 +46,10 @@ FIRST_STEP_TOP = """anchor => {
 def phone(browser, base_url):
     """One phone-sized tab for all twelve walks (one browser, fast)."""
     context = browser.new_context(base_url=base_url, viewport=PHONE, is_mobile=True, has_touch=True)
+    # The walks measure layout only: skip the search worker and its index,
+    # which every page load would otherwise fetch and parse (half the time).
+    context.route("**/search/search_index.json", lambda route: route.abort())
+    context.route("**/workers/search.*.js", lambda route: route.abort())
     yield context.new_page()
     context.close()
 
@@ -56,7 +60,7 @@ def test_one_tap_from_home_reaches_a_numbered_step_on_the_first_screen(phone, ba
     target, anchor = WALKS[situation]
     home = PREFIX[lang]
     expected = f"{base_url}{home}{target}#{anchor}"
-    phone.goto(home)
+    phone.goto(home, wait_until="domcontentloaded")  # only its links are needed
     links = phone.locator(".md-content a[href]")
     hrefs = links.evaluate_all("links => links.map(link => link.href)")
     assert expected in hrefs, f"{lang} home page has no link to {home}{target}#{anchor}"
