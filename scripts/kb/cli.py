@@ -19,6 +19,7 @@ COMMANDS = {
         "write (or --check) CONTRIBUTING*.md",
     ),
     "postbuild": ("kb.build", "run the steps after `mkdocs build` on SITE_DIR (make build)"),
+    "rules-page": ("kb.rules_page", "write (or --check) the rule reference of the rules pages"),
     "new": ("kb.scaffold", "scaffold a zh + en article pair (make new)"),
     "linkcheck": ("kb.linkcheck", "check links with lychee (make linkcheck)"),
 }
