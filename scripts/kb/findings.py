@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 
 class Severity(StrEnum):
@@ -107,3 +108,24 @@ def prefix_of(code: str) -> str:
     """The family prefix of a code: FM001 -> FM, FEED001 -> FEED."""
     match = CODE_PREFIX.match(code)
     return match.group(0) if match else code
+
+
+def once_per_tree(compute: Callable[[object], list]) -> Callable[[object], list]:
+    """compute(docs), run once for the tree being checked: several codes whose
+    findings come from one parse (the timeline, the vocabulary) share it."""
+    last: dict[str, object] = {}
+
+    def cached(docs: object) -> list:
+        if last.get("docs") is not docs:
+            last["docs"], last["value"] = docs, compute(docs)
+        return last["value"]  # type: ignore[return-value]
+
+    return cached
+
+
+def relative_path(root: Path, path: Path) -> str:
+    """`path` relative to the repository root, POSIX, as findings give it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
