@@ -17,7 +17,7 @@ export PYTHONPATH := $(CURDIR)/scripts:$(CURDIR)/tests
 KB := $(PY) -m kb
 
 .DEFAULT_GOAL := help
-.PHONY: help serve serve-en build check lint linkcheck linkcheck-external \
+.PHONY: help serve serve-en build build-zensical check lint linkcheck linkcheck-external \
         workflows test bench new contributing rules-page lock clean
 
 help: ## List the targets
@@ -48,6 +48,9 @@ build: $(VENV)/.installed ## Build both languages into site/ (--strict)
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
 	$(KB) postbuild site
 
+build-zensical: $(VENV)/.installed ## Build both languages with Zensical into site-zensical/ (not published)
+	$(KB) zensical $(ARGS)
+
 check: $(VENV)/.installed ## Run every docs check (add ARGS="--format github" in CI)
 	$(KB) check $(ARGS)
 	$(KB) contributing --check
@@ -57,7 +60,10 @@ lint: $(VENV)/.installed ## Lint the Python code
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-linkcheck: $(VENV)/.installed ## Check every link in the built site, offline (run make build first)
+linkbuild-zensical: $(VENV)/.installed ## Build both languages with Zensical into site-zensical/ (not published)
+	$(KB) zensical $(ARGS)
+
+check: $(VENV)/.installed ## Check every link in the built site, offline (run make build first)
 	$(KB) linkcheck --offline site
 
 linkcheck-external: $(VENV)/.installed ## Check external links online (needs internet; not in CI)

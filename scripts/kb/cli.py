@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 
-# command -> (module, what it does). Modules are imported only when run, so
+# command -> (module[:function, default main], what it does). Modules are imported only when run, so
 # `python -m kb new` does not load the checks' dependencies.
 COMMANDS = {
     "check": ("kb.check", "run the docs checks (make check)"),
@@ -22,6 +22,8 @@ COMMANDS = {
     "rules-page": ("kb.rules_page", "write (or --check) the rule reference of the rules pages"),
     "new": ("kb.scaffold", "scaffold a zh + en article pair (make new)"),
     "linkcheck": ("kb.linkcheck", "check links with lychee (make linkcheck)"),
+    "zensical-config": ("kb.zensical:config_main", "write zensical.zh.yml and zensical.en.yml"),
+    "zensical": ("kb.zensical", "build site-zensical/ with Zensical (make build-zensical)"),
 }
 
 
@@ -40,5 +42,5 @@ def main(argv: list[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"kb: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
         return 2
-    module = import_module(COMMANDS[name][0])
-    return module.main(rest)
+    module, _, function = COMMANDS[name][0].partition(":")
+    return getattr(import_module(module), function or "main")(rest)
