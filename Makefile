@@ -60,10 +60,7 @@ lint: $(VENV)/.installed ## Lint the Python code
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-linkbuild-zensical: $(VENV)/.installed ## Build both languages with Zensical into site-zensical/ (not published)
-	$(KB) zensical $(ARGS)
-
-check: $(VENV)/.installed ## Check every link in the built site, offline (run make build first)
+linkcheck: $(VENV)/.installed ## Check every link in the built site, offline (run make build first)
 	$(KB) linkcheck --offline site
 
 linkcheck-external: $(VENV)/.installed ## Check external links online (needs internet; not in CI)

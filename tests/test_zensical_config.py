@@ -109,3 +109,14 @@ def test_unreadable_config_is_a_one_line_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"{tmp_path / 'mkdocs.yml'}:")
     assert "Traceback" not in result.stderr
+
+
+def test_template_error_names_the_template_and_line(tmp_path):
+    root = tree(tmp_path)
+    (config,) = [path for path in zensical.write_configs(root) if path.name == "zensical.zh.yml"]
+    error = "RuntimeError: unknown method: map has no method named update (in main.html:11)"
+    assert zensical.where(root, config, error) == (
+        "overrides/main.html:11: unknown method: map has no method named update (zensical build)"
+    )
+    other = "RuntimeError: docs_dir must be within project root"
+    assert zensical.where(root, config, other) == f"zensical.zh.yml: zensical build failed: {other}"

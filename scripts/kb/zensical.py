@@ -22,6 +22,7 @@ search-index step, which expects Material's search/search_index.json.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,8 @@ from .site.config import ConfigError, read_config
 
 # Primary language first: its site_dir holds the other's, and Zensical empties
 # a build's site_dir before writing it.
+# How MiniJinja names the template and line of an error: "... (in 404.html:11)".
+TEMPLATE_ERROR = re.compile(r"\(in (?P<file>[^():]+):(?P<line>\d+)\)")
 SOURCES = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 SITE_DIR = "site-zensical"
 # For --without-templates: the static files of overrides/ without its templates.
@@ -104,8 +107,19 @@ def build(root: Path, configs: list[Path]) -> str | None:
         if result.returncode != 0:
             # Zensical ends with a Python traceback; its last line says what failed.
             lines = (result.stderr or result.stdout).strip().splitlines() or ["(no output)"]
-            return f"{config.name}: zensical build failed: {lines[-1]}"
+            return where(root, config, lines[-1])
     return None
+
+
+def where(root: Path, config: Path, error: str) -> str:
+    """`overrides/404.html:11: ...` for a template error, else `zensical.zh.yml: ...`."""
+    template = TEMPLATE_ERROR.search(error)
+    custom_dir = yaml.safe_load(config.read_text(encoding="utf-8")).get("theme", {})
+    custom_dir = custom_dir.get("custom_dir") if isinstance(custom_dir, dict) else None
+    if template and custom_dir and (root / custom_dir / template["file"]).is_file():
+        message = error[: template.start()].strip().removeprefix("RuntimeError: ")
+        return f"{custom_dir}/{template['file']}:{template['line']}: {message} (zensical build)"
+    return f"{config.name}: zensical build failed: {error}"
 
 
 def main(argv: list[str] | None = None, config_only: bool = False) -> int:
