@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from kb import zensical
-from support.built_site import ROOT, SITE
+from support.built_site import ROOT, SITE, built_pages
 from support.commands import KB, kb_env
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
@@ -79,13 +79,7 @@ def scan(path: Path) -> PageScan:
 
 def pages(site: Path) -> dict[str, PageScan]:
     """Every built page (redirect stubs left out), by URL path: "/", "/en/sign-in/"."""
-    found = {}
-    for path in sorted(site.rglob("index.html")):
-        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8", errors="replace"):
-            continue
-        rel = path.parent.relative_to(site).as_posix()
-        found["/" if rel == "." else f"/{rel}/"] = scan(path)
-    return found
+    return {path: scan(site / path.lstrip("/") / "index.html") for path in built_pages(site)}
 
 
 @pytest.fixture(scope="module")
