@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from kb import zensical
-from support.built_site import ROOT, SITE, built_pages
+from support.built_site import ROOT, SITE, built_pages, language_of, page_path
 from support.commands import KB, kb_env
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
@@ -117,10 +117,12 @@ def test_project_templates_build_with_zensical(builds):
 def test_same_pages_in_both_languages(builds):
     mkdocs, other = builds["mkdocs"], builds["zensical"]
     assert sorted(other) == sorted(mkdocs)
-    zh = [path for path in other if not path.startswith("/en/")]
-    en = [path for path in other if path.startswith("/en/")]
-    assert len(zh) == len(en) > 30
-    assert sorted(path.removeprefix("/en") for path in en) == sorted(zh)
+    by_lang = {
+        lang: sorted(page_path(path) for path in other if language_of(path) == lang)
+        for lang in ("zh", "en")
+    }
+    assert len(by_lang["zh"]) > 30
+    assert by_lang["en"] == by_lang["zh"]  # the same addresses in both languages
 
 
 def template_heading_ids() -> set[str]:

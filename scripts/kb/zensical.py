@@ -33,12 +33,13 @@ import yaml
 from . import ROOT
 from .build import main as postbuild
 from .site.config import ConfigError, read_config
+from .site.model import CONFIGS
 
 # Primary language first: its site_dir holds the other's, and Zensical empties
 # a build's site_dir before writing it.
 # How MiniJinja names the template and line of an error: "... (in 404.html:11)".
 TEMPLATE_ERROR = re.compile(r"\(in (?P<file>[^():]+):(?P<line>\d+)\)")
-SOURCES = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
+SOURCES = CONFIGS  # {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 SITE_DIR = "site-zensical"
 # For --without-templates: the static files of overrides/ without its templates.
 STATIC_DIR = "site-zensical.theme"
