@@ -17,8 +17,8 @@ export PYTHONPATH := $(CURDIR)/scripts:$(CURDIR)/tests
 KB := $(PY) -m kb
 
 .DEFAULT_GOAL := help
-.PHONY: help serve serve-en build check lint linkcheck linkcheck-external \
-        workflows test bench new contributing lock clean
+.PHONY: help serve serve-en build build-zensical check lint linkcheck linkcheck-external \
+        workflows test bench new contributing rules-page lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -50,9 +50,13 @@ build: $(VENV)/.installed ## Build both languages into site/ (--strict)
 	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 	$(KB) postbuild site
 
+build-zensical: $(VENV)/.installed ## Build both languages with Zensical into site-zensical/ (not published)
+	$(KB) zensical $(ARGS)
+
 check: $(VENV)/.installed ## Run every docs check (add ARGS="--format github" in CI)
 	$(KB) check $(ARGS)
 	$(KB) contributing --check
+	$(KB) rules-page --check
 
 lint: $(VENV)/.installed ## Lint the Python code
 	$(BIN)/ruff check scripts tests
@@ -87,6 +91,9 @@ new: $(VENV)/.installed ## Scaffold an article pair: make new SECTION=sign-in SL
 
 contributing: $(VENV)/.installed ## Regenerate CONTRIBUTING*.md from docs/*/contributing/index.md
 	$(KB) contributing
+
+rules-page: $(VENV)/.installed ## Regenerate the rule reference of docs/*/contributing/rules.md from scripts/kb/rules/
+	$(KB) rules-page
 
 lock: $(VENV)/.installed ## Recompile requirements.txt (with hashes) from requirements.in
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.txt

@@ -227,6 +227,36 @@ def test_command_line_reports_bad_input_without_traceback(tmp_path):
     assert not (tmp_path / "site" / "timeline.xml").exists()
 
 
+def postbuild(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*KB, "postbuild", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        env=kb_env(),
+    )
+
+
+def test_skipping_the_search_index_step_writes_the_feeds_only(tmp_path):
+    zh, en = make_site(tmp_path)
+    site = str(tmp_path / "site")
+    result = postbuild(tmp_path, site, str(zh), str(en))
+    assert result.returncode == 1  # no Material search index in this fixture site
+    assert "SRCH001 search index missing" in result.stderr
+    result = postbuild(tmp_path, site, str(zh), str(en), "--skip", "search-index")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (tmp_path / "site" / "timeline.xml").is_file()
+    assert (tmp_path / "site" / "en" / "timeline.xml").is_file()
+
+
+def test_skipping_an_unknown_step_is_a_usage_error(tmp_path):
+    make_site(tmp_path)
+    result = postbuild(tmp_path, str(tmp_path / "site"), "--skip", "sitemap")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: python -m kb postbuild")
+
+
 def test_invalid_config_yaml_is_reported(tmp_path):
     zh, en = make_site(tmp_path)
     zh.write_text("site_url: [unclosed\n", encoding="utf-8")

@@ -1,75 +1,114 @@
-"""Every registered rule code is documented, in both languages, as an H3 with the
-lowercase code as its ID (the text report links to it), under its family's H2,
-with the fix; and no documented code is unknown (retired codes are not reused)."""
+"""Rule docs are written once, with each registration (kb/rules/*.py), and the
+rules pages are generated from them (kb/rules_page.py): every code has a title
+and a doc in both languages with a failing example and the fix; the pages carry
+an H3 per code whose ID is the lowercase code (findings link to it); and the
+drift check fails when a page differs from what the registry generates."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from kb.findings import RULES
+from kb import rules_page
+from kb.findings import FAMILIES, RULES, prefix_of
 from kb.site.model import load_page
 
 ROOT = Path(__file__).resolve().parents[1]
-
-PAGES = {lang: ROOT / "docs" / lang / "contributing" / "rules.md" for lang in ("zh", "en")}
-FIX_WORD = {"zh": "改法", "en": "Fix"}
-# Which H2 (by ID) holds each family's codes.
-FAMILIES = {
-    "FM": "front-matter",
-    "CT": "citations",
-    "ST": "structure",
-    "TR": "translations",
-    "FR": "freshness",
-    "TY": "typography",
-    "LK": "links",
-    "LP": "link-policy",
-    "IM": "images",
-    "RD": "redirects",
-}
-CODE = re.compile(r"[A-Z]{2}\d{3}")
+LANGS = ("zh", "en")
+# Words that introduce the failing example and the fix. A doc whose example is
+# a fenced block right after the explanation needs no label for it.
+FAILING = {"en": ("Failing example", "Fails:"), "zh": ("错误示例", "出错的例子", "不通过：")}
+FIX = {"en": ("Fix:",), "zh": ("改法：", "修改：")}
+FENCE = re.compile(r"^```", re.MULTILINE)
 
 
-def documented(lang: str) -> dict[str, dict]:
-    """code -> {family H2 ID, heading text, section text} from the rules page."""
-    page = load_page(ROOT, PAGES[lang], lang)
-    sections = {}
-    family = None
-    for index, heading in enumerate(page.headings):
-        if heading.level == 2:
-            family = heading.id
-        if heading.level != 3 or not heading.id or not CODE.fullmatch(heading.id.upper()):
-            continue
-        end = page.headings[index + 1].line - 1 if index + 1 < len(page.headings) else None
-        sections[heading.id.upper()] = {
-            "family": family,
-            "text": heading.text,
-            "body": "\n".join(page.lines[heading.line : end]),
-        }
-    return sections
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_unknown_code_is_documented(lang):
-    assert sorted(set(documented(lang)) - set(RULES)) == []
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("code", sorted(RULES))
-def test_code_is_documented(lang, code):
-    sections = documented(lang)
-    assert code in sections, f"{code} has no `### {code} … {{ #{code.lower()} }}` in {lang}"
-    section = sections[code]
-    assert section["text"].startswith(f"{code} "), section["text"]
-    assert section["family"] == FAMILIES[code[:2]]
-    assert FIX_WORD[lang] in section["body"], f"{code} in {lang} does not say how to fix it"
+def test_code_has_doc_with_failing_example_and_fix(lang, code):
+    rule = RULES[code]
+    assert rule.title.get(lang, "").strip(), f"{code} has no {lang} title"
+    doc = rule.doc.get(lang, "")
+    fixes = [doc.find(word) for word in FIX[lang] if word in doc]
+    assert fixes, f"{code} ({lang}) does not say how to fix it ({' or '.join(FIX[lang])})"
+    before_fix = doc[: min(fixes)]
+    assert any(word in before_fix for word in FAILING[lang]) or FENCE.search(before_fix), (
+        f"{code} ({lang}) shows no failing example before the fix"
+    )
 
 
-def test_codes_are_in_order_and_families_known():
-    for lang in ("zh", "en"):
-        codes = list(documented(lang))
-        for family in FAMILIES:
-            in_family = [code for code in codes if code.startswith(family)]
-            assert in_family == sorted(in_family)
-    assert {code[:2] for code in RULES} <= set(FAMILIES)
+@pytest.mark.parametrize("prefix", sorted({prefix_of(code) for code in RULES}))
+def test_family_is_introduced_in_both_languages(prefix):
+    family = FAMILIES[prefix]
+    for lang in LANGS:
+        assert family.title[lang].endswith(f"{prefix})") or family.title[lang].endswith(
+            f"{prefix}）"
+        ), family.title[lang]
+        assert family.doc[lang].strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_has_one_h3_per_code_with_lowercase_code_id(lang):
+    page = load_page(ROOT, ROOT / "docs" / lang / "contributing" / "rules.md", lang)
+    h3 = {h.id: h.text for h in page.headings if h.level == 3}
+    assert sorted(code.lower() for code in RULES) == sorted(h3)
+    for code, rule in RULES.items():
+        assert h3[code.lower()].startswith(f"{code} {rule.title[lang]}")
+    h2 = [h.id for h in page.headings if h.level == 2]
+    assert {FAMILIES[prefix_of(code)].id for code in RULES} <= set(h2)
+
+
+def test_warnings_are_marked_in_the_heading():
+    section = rules_page.rule_section(RULES["FR001"], "en")
+    assert section.startswith("### FR001 Not reviewed for 180 days (warning) { #fr001 }\n")
+    assert "(warning)" not in rules_page.rule_section(RULES["FR002"], "en")
+
+
+def test_real_pages_match_the_registry():
+    for name, text in rules_page.generate(ROOT).items():
+        assert (ROOT / name).read_text(encoding="utf-8") == text, f"{name}: run make rules-page"
+
+
+@pytest.fixture
+def pages_copy(tmp_path):
+    """A root holding copies of the two rules pages, as make check reads them."""
+    for lang in LANGS:
+        rel = Path("docs") / lang / "contributing" / "rules.md"
+        (tmp_path / rel).parent.mkdir(parents=True)
+        shutil.copy(ROOT / rel, tmp_path / rel)
+    return tmp_path
+
+
+def test_drift_check_passes_then_fails_on_a_planted_difference(pages_copy, capsys):
+    assert rules_page.main(["--root", str(pages_copy), "--check"]) == 0
+    page = pages_copy / "docs" / "en" / "contributing" / "rules.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original.replace("Fix: add a line `---`", "Fix: add `---`"), encoding="utf-8")
+    assert page.read_text(encoding="utf-8") != original  # the plant took
+    capsys.readouterr()
+    assert rules_page.main(["--root", str(pages_copy), "--check"]) == 1
+    out = capsys.readouterr().out
+    assert out == "docs/en/contributing/rules.md is out of date: run make rules-page\n"
+    assert page.read_text(encoding="utf-8") != original  # --check writes nothing
+    assert rules_page.main(["--root", str(pages_copy)]) == 0
+    assert page.read_text(encoding="utf-8") == original
+
+
+def test_hand_written_head_is_kept(pages_copy):
+    page = pages_copy / "docs" / "zh" / "contributing" / "rules.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("## 运行检查", "## 运行全部检查"),
+        encoding="utf-8",
+    )
+    generated = rules_page.generate(pages_copy)["docs/zh/contributing/rules.md"]
+    assert "## 运行全部检查" in generated
+
+
+def test_missing_marker_is_a_one_line_error(pages_copy, capsys):
+    page = pages_copy / "docs" / "zh" / "contributing" / "rules.md"
+    page.write_text("---\ntitle: x\n---\n\n# x { #rules }\n", encoding="utf-8")
+    assert rules_page.main(["--root", str(pages_copy), "--check"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("docs/zh/contributing/rules.md:1: the line that starts the generated")
+    assert len(err.strip().splitlines()) == 1

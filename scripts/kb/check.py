@@ -8,11 +8,12 @@ sorted, then a summary. Exit status: 0 clean (warnings allowed), 1 errors,
 from __future__ import annotations
 
 import argparse
+import inspect
 import sys
 from pathlib import Path
 
 from . import ROOT
-from .findings import RULES, Severity
+from .findings import RULES, Severity, relative_path
 from .report import format_github, format_text, summary
 from .runner import check_tree
 
@@ -42,8 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.list_rules:
+        # code, severity, name and the file that registers it (tab-separated).
         for code, rule in sorted(RULES.items()):
-            print(f"{code}\t{rule.severity.value}\t{rule.name}\t{rule.summary}")
+            source = relative_path(ROOT, Path(inspect.getsourcefile(rule.check) or "?"))
+            print(f"{code}\t{rule.severity.value}\t{rule.name}\t{source}")
         return 0
     select = {code.strip().upper() for code in args.select.split(",")} if args.select else None
     if select and (unknown := select - RULES.keys()):

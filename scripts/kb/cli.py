@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 
-# command -> (module, what it does). Modules are imported only when run, so
+# command -> (module[:function, default main], what it does). Modules are imported only when run, so
 # `python -m kb new` does not load the checks' dependencies.
 COMMANDS = {
     "check": ("kb.check", "run the docs checks (make check)"),
@@ -19,8 +19,11 @@ COMMANDS = {
         "write (or --check) CONTRIBUTING*.md",
     ),
     "postbuild": ("kb.build", "run the steps after `mkdocs build` on SITE_DIR (make build)"),
+    "rules-page": ("kb.rules_page", "write (or --check) the rule reference of the rules pages"),
     "new": ("kb.scaffold", "scaffold a zh + en article pair (make new)"),
     "linkcheck": ("kb.linkcheck", "check links with lychee (make linkcheck)"),
+    "zensical-config": ("kb.zensical:config_main", "write zensical.zh.yml and zensical.en.yml"),
+    "zensical": ("kb.zensical", "build site-zensical/ with Zensical (make build-zensical)"),
 }
 
 
@@ -39,5 +42,5 @@ def main(argv: list[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"kb: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
         return 2
-    module = import_module(COMMANDS[name][0])
-    return module.main(rest)
+    module, _, function = COMMANDS[name][0].partition(":")
+    return getattr(import_module(module), function or "main")(rest)

@@ -249,17 +249,24 @@ def main(argv: list[str] | None = None) -> int:
     except SyncError as error:
         print(error, file=sys.stderr)
         return 2
+    return write_or_check(args.root, generated, args.check, COMMAND)
+
+
+def write_or_check(root: Path, generated: dict[str, str], check: bool, command: str) -> int:
+    """Write each generated file that differs from its text (relative path -> text),
+    or with `check` write nothing and name each stale file; 1 if any was stale.
+    Shared by every generated file of the repository (also kb/rules_page.py)."""
     stale = []
     for name, text in generated.items():
-        path = args.root / name
+        path = root / name
         try:
             current = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
             current = None
         if current == text:
             continue
-        if args.check:
-            stale.append(f"{name} is out of date: run {COMMAND}")
+        if check:
+            stale.append(f"{name} is out of date: run {command}")
         else:
             path.write_text(text, encoding="utf-8", newline="\n")
             print(f"wrote {name}")

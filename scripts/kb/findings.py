@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 
 class Severity(StrEnum):
@@ -35,8 +37,10 @@ class Rule:
     check: Callable[..., Iterable[Finding]]
     # The rule's documentation, per language ("en", "zh"): Markdown saying what
     # it requires and why, a failing example and the fix. The contributor
-    # rules page (docs/*/contributing/rules.md) is generated from it.
+    # rules page (docs/*/contributing/rules.md) is generated from it
+    # (kb/rules_page.py), with `title` as the heading after the code.
     doc: dict[str, str] = field(default_factory=dict, compare=False)
+    title: dict[str, str] = field(default_factory=dict, compare=False)
 
     def at(
         self,
@@ -65,13 +69,63 @@ def rule(
     summary: str,
     fix: str,
     doc: dict[str, str] | None = None,
+    title: dict[str, str] | None = None,
 ):
     """Register `check(docs, rule) -> Iterable[Finding]` under a stable code."""
 
     def register(check: Callable[..., Iterable[Finding]]):
         if code in RULES:
             raise ValueError(f"rule code {code} registered twice")
-        RULES[code] = Rule(code, name, severity, summary, fix, check, doc or {})
+        RULES[code] = Rule(code, name, severity, summary, fix, check, doc or {}, title or {})
         return check
 
     return register
+
+
+@dataclass(frozen=True)
+class Family:
+    """The rules whose codes share a prefix (FM001 ... FM010): one section of the
+    rules page, with `doc` (per language) introducing them."""
+
+    prefix: str  # "FM"
+    id: str  # heading ID of the section, e.g. "front-matter"
+    title: dict[str, str]
+    doc: dict[str, str]
+
+
+FAMILIES: dict[str, Family] = {}
+CODE_PREFIX = re.compile(r"[A-Z]+")
+
+
+def family(prefix: str, id: str, title: dict[str, str], doc: dict[str, str]) -> None:
+    """Register the family of codes starting with `prefix`."""
+    if prefix in FAMILIES:
+        raise ValueError(f"rule family {prefix} registered twice")
+    FAMILIES[prefix] = Family(prefix, id, title, doc)
+
+
+def prefix_of(code: str) -> str:
+    """The family prefix of a code: FM001 -> FM, FEED001 -> FEED."""
+    match = CODE_PREFIX.match(code)
+    return match.group(0) if match else code
+
+
+def once_per_tree(compute: Callable[[object], list]) -> Callable[[object], list]:
+    """compute(docs), run once for the tree being checked: several codes whose
+    findings come from one parse (the timeline, the vocabulary) share it."""
+    last: dict[str, object] = {}
+
+    def cached(docs: object) -> list:
+        if last.get("docs") is not docs:
+            last["docs"], last["value"] = docs, compute(docs)
+        return last["value"]  # type: ignore[return-value]
+
+    return cached
+
+
+def relative_path(root: Path, path: Path) -> str:
+    """`path` relative to the repository root, POSIX, as findings give it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

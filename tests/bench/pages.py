@@ -22,6 +22,7 @@ from pathlib import Path
 from bench import links as bench_links
 from kb import ROOT
 from support import static_server
+from support.built_site import built_pages
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -68,17 +69,6 @@ def first_view(browser, url: str) -> dict[str, int]:
     finally:
         context.close()
     return sizes
-
-
-def built_pages(site: Path) -> list[str]:
-    """Every page of both languages as an address ("/", "/en/sign-in/", ...)."""
-    pages = []
-    for html in sorted(site.rglob("index.html")):
-        if 'http-equiv="refresh"' in html.read_text(encoding="utf-8", errors="replace"):
-            continue  # redirect stub of a renamed page
-        rel = html.parent.relative_to(site).as_posix()
-        pages.append("/" if rel == "." else f"/{rel}/")
-    return pages
 
 
 def weights(site: Path, base_url: str) -> list[tuple[str, str]]:

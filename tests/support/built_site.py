@@ -33,14 +33,14 @@ REPO_URL = CONFIG["zh"]["repo_url"].rstrip("/")
 PREFIX = {lang: "/" + prefix for lang, prefix in URL_PREFIX.items()}
 
 
-def built_pages() -> list[str]:
+def built_pages(site: Path = SITE) -> list[str]:
     """Every page of both builds, as URL paths ("/", "/en/sign-in/", ...)."""
     pages = []
-    for html in sorted(SITE.rglob("index.html")):
+    for html in sorted(site.rglob("index.html")):
         text = html.read_text(encoding="utf-8", errors="replace")
         if 'http-equiv="refresh"' in text:  # redirect stubs from renamed pages
             continue
-        rel = html.parent.relative_to(SITE).as_posix()
+        rel = html.parent.relative_to(site).as_posix()
         pages.append("/" if rel == "." else f"/{rel}/")
     return pages
 

@@ -52,9 +52,11 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class FeedError(Exception):
-    """Bad input, reported as `path:line: CODE message` (never a traceback)."""
+    """Bad input, reported as `path:line: CODE message` (never a traceback).
+    `make check` reports the same errors as findings (kb/rules/feed_timeline.py)."""
 
     def __init__(self, path: Path, line: int, code: str, message: str) -> None:
+        self.path, self.line, self.code, self.message = path, line, code, message
         if path.resolve().is_relative_to(Path.cwd()):
             path = path.resolve().relative_to(Path.cwd())
         super().__init__(f"{path}:{line}: {code} {message}")
@@ -122,8 +124,9 @@ def _first_link(children: list[Token] | None) -> str | None:
     return None
 
 
-def parse_timeline(path: Path) -> Timeline:
-    source, _, body = split_front_matter(_read_text(path))
+def parse_timeline(path: Path, text: str | None = None) -> Timeline:
+    """The timeline at `path` (its `text` when already read), or the first FeedError."""
+    source, _, body = split_front_matter(_read_text(path) if text is None else text)
     # The body keeps its line numbers, so token lines are the file's lines.
     md = MarkdownIt("commonmark").enable("table")
     tokens = md.parse(body)

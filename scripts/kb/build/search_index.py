@@ -80,7 +80,12 @@ VOCABULARY_SCHEMA = {
 
 
 class SearchIndexError(Exception):
-    """Bad input, as `path:line: CODE message`."""
+    """Bad input, as `path:line: CODE message`. `make check` reports the same
+    errors as findings (kb/rules/voc_vocabulary.py)."""
+
+    def __init__(self, path: Path, line: int, code: str, message: str) -> None:
+        self.path, self.line, self.code, self.message = path, line, code, message
+        super().__init__(f"{path}:{line}: {code} {message}")
 
 
 def normalize(phrase: str) -> str:
@@ -100,14 +105,17 @@ def _line_of(node: yaml.Node, path: list) -> int:
 
 def load_vocabulary(path: Path = VOCABULARY) -> dict[str, dict]:
     """The reader vocabulary per language, validated and normalized."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SearchIndexError(path, 1, "VOC001", f"cannot read file: {error}") from None
     try:
         data = yaml.safe_load(text)
         tree = yaml.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise SearchIndexError(f"{path}:{line}: VOC001 not valid YAML: {error}") from None
+        raise SearchIndexError(path, line, "VOC001", f"not valid YAML: {error}") from None
     errors = sorted(
         jsonschema.Draft202012Validator(VOCABULARY_SCHEMA).iter_errors(data),
         key=lambda error: list(map(str, error.absolute_path)),
@@ -116,7 +124,7 @@ def load_vocabulary(path: Path = VOCABULARY) -> dict[str, dict]:
         error = errors[0]
         where = "/".join(map(str, error.absolute_path)) or "top level"
         line = _line_of(tree, list(error.absolute_path))
-        raise SearchIndexError(f"{path}:{line}: VOC002 {where}: {error.message}")
+        raise SearchIndexError(path, line, "VOC002", f"{where}: {error.message}")
     vocabulary = {}
     for lang, part in data.items():
         for index, entry in enumerate(part["synonyms"]):
@@ -126,7 +134,7 @@ def load_vocabulary(path: Path = VOCABULARY) -> dict[str, dict]:
                     if phrase in seen or any(not p.strip() for p in phrase.split("+")):
                         line = _line_of(tree, [lang, "synonyms", index, key])
                         problem = "repeated" if phrase in seen else "has an empty part around +"
-                        raise SearchIndexError(f"{path}:{line}: VOC003 {phrase!r} {problem}")
+                        raise SearchIndexError(path, line, "VOC003", f"{phrase!r} {problem}")
                     seen.add(phrase)
         vocabulary[lang] = {
             "stopwords": sorted({normalize(word) for word in part["stopwords"]}),
@@ -201,7 +209,7 @@ def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
         vocabulary[lang]["stopwords"] = stopwords
         path = site_dir / index_rel
         if not path.is_file():
-            raise SearchIndexError(f"{path}:1: SRCH001 search index missing (run mkdocs build)")
+            raise SearchIndexError(path, 1, "SRCH001", "search index missing (run mkdocs build)")
         index = json.loads(path.read_text(encoding="utf-8"))
         enrich(index, docs_dir, vocabulary[lang], segmenter)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

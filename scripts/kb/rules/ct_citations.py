@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..findings import Severity, rule
+from ..findings import Severity, family, rule
 from ..site.claims import CITATION, CODE_SPAN, SOURCE_ID, Unit, citation_ids, markdown_units
 from ..site.model import MD, Docs, Page, split_front_matter
 from ..site.sources import REGISTRY, Registry, registry_of
@@ -99,6 +99,21 @@ def _missing(registry: Registry, source_id: str) -> str:
     return f"no source with this id in {REGISTRY.as_posix()}"
 
 
+family(
+    "CT",
+    "citations",
+    title={"en": "Citations (CT)", "zh": "引用（CT）"},
+    doc={
+        "en": """\
+Every source is defined once, in `data/sources.yml`; a page lists the ids it uses in its front matter's `sources` and cites each where its claim is stated, as `[@id]` (several: `[@id-one; @id-two]`). The site shows a citation as a superscript number that leads to the source list at the end of the page. How to cite and how to add a source: [Contributing](index.md#citations).
+""",
+        "zh": """\
+每个来源只在 `data/sources.yml` 里定义一次；页面在前置元数据的 `sources` 里列出它用到的来源 id，并在陈述处用 `[@id]` 引用（几个来源：`[@id-one; @id-two]`）。网站把引用显示为上标编号，点击跳到页面末尾的来源列表。怎样引用、怎样添加来源，见[参与贡献](index.md#citations)。
+""",
+    },
+)
+
+
 @rule(
     "CT001",
     "citation-unknown",
@@ -106,6 +121,7 @@ def _missing(registry: Registry, source_id: str) -> str:
     "A citation `[@id]` or a front-matter source id is not defined in data/sources.yml.",
     "Correct the id (copy it from data/sources.yml), or add the source there: url, "
     "title (zh, en) and accessed.",
+    title={"en": "Unknown source id", "zh": "引用的来源不存在"},
     doc={
         "en": "A citation must lead to a source. `[@id]` in the text and each id in the front "
         "matter's `sources` must be an id defined in `data/sources.yml`; the page shows a red "
@@ -139,6 +155,7 @@ def citation_unknown(docs, self):
     Severity.ERROR,
     "A source listed in the front matter's `sources` is never cited on the page.",
     "Cite it where its claim is stated, `[@id]`, or remove it from `sources`.",
+    title={"en": "Listed source never cited", "zh": "列出的来源没有被引用"},
     doc={
         "en": "Readers need to see which sentence a source backs, so a source is cited where "
         "its claim is stated, not only listed. Every id in the front matter's `sources` is "
@@ -174,6 +191,7 @@ def source_never_cited(docs, self):
     Severity.ERROR,
     "The text cites a source that the front matter's `sources` does not list.",
     "Add the id to the page's `sources` list (official sources first).",
+    title={"en": "Cited source not listed", "zh": "引用的来源没有列在 sources 里"},
     doc={
         "en": "The front matter's `sources` is the page's declared list of what it relies "
         "on: reviewers read it, and CT002 checks that each listed source is cited. So every "
@@ -216,6 +234,7 @@ def citation_not_listed(docs, self):
     "days without a citation.",
     "Cite the source right after the claim: `……10 天内提交[@id]。` / `... within 10 days "
     "[@id].`; if no source backs it, say that it is unconfirmed and what is unknown, or remove it.",
+    title={"en": "Date, amount or days without a citation", "zh": "日期、金额或天数没有引用来源"},
     doc={
         "en": "A date, an amount or a deadline is what a worried seller acts on, so the reader "
         "must be able to check it. On articles (kinds overview, troubleshooting, guide and "
@@ -260,6 +279,7 @@ def _excerpt(text: str, length: int = 40) -> str:
     Severity.WARNING,
     "A source in data/sources.yml is not cited by any page.",
     "Cite it where a page relies on it, or remove the entry from data/sources.yml.",
+    title={"en": "Source cited by no page", "zh": "没有页面引用的来源"},
     doc={
         "en": "An entry nobody cites is not checked by anyone either: its link is still "
         "tested and its note shown nowhere. Remove sources that no page uses any more.\n\n"
@@ -298,6 +318,7 @@ def source_unused(docs, self):
     "https:// url, a title or an accessed date.",
     "Write each entry as in the file's other entries: `id:` then url (https://), title "
     "(zh, en), accessed (YYYY-MM), and optionally publisher, published, note (zh, en).",
+    title={"en": "Invalid source registry", "zh": "来源登记表无效"},
     doc={
         "en": "Every page's source list is rendered from `data/sources.yml`, so each entry "
         "needs a full `https://` address, a title and the month a person last read it "

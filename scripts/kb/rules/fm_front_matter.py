@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from ..findings import Severity, rule
+from ..findings import Severity, family, rule
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "front-matter.schema.json"
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -249,6 +249,21 @@ def _report(docs, self):
         yield self.at(path, line, col, message, fix)
 
 
+family(
+    "FM",
+    "front-matter",
+    title={"en": "Front matter (FM)", "zh": "前置元数据（FM）"},
+    doc={
+        "en": """\
+Every page starts with a block of front matter between two `---` lines, written in YAML and checked against the JSON Schema in the repository (`scripts/kb/schema/front-matter.schema.json`) [@json-schema-draft-2020-12]. The reported line is the line of the offending key.
+""",
+        "zh": """\
+每个页面开头都有一段用 `---` 包起来的前置元数据（front matter），格式是 YAML，按仓库里的 JSON Schema（`scripts/kb/schema/front-matter.schema.json`）检查[@json-schema-draft-2020-12]。报告的行号指向出错的那个键。
+""",
+    },
+)
+
+
 @rule(
     "FM001",
     "required-key-missing",
@@ -256,6 +271,35 @@ def _report(docs, self):
     "The front matter lacks a required key.",
     "Add the key: title, description, kind and last_reviewed on every page; keywords and "
     "sources (ids from data/sources.yml) on every page except the home page.",
+    title={"en": "Required key missing", "zh": "缺少必填字段"},
+    doc={
+        "en": """\
+Every page has `title`, `description`, `kind` and `last_reviewed`; every page except the home page also has `keywords` and `sources`; `sources` lists ids of entries in `data/sources.yml`.
+
+```yaml
+---
+title: Reset your password
+kind: troubleshooting
+last_reviewed: 2026-11-28
+---
+```
+
+Fix: add the missing keys, for example `description: How to reset a forgotten Seller Central password through your email address.`, plus `keywords` and `sources`.
+""",
+        "zh": """\
+每个页面都要有 `title`、`description`、`kind` 和 `last_reviewed`；首页以外的页面还要有 `keywords` 和 `sources`；`sources` 列出 `data/sources.yml` 里的来源编号。
+
+```yaml
+---
+title: 重置密码
+kind: troubleshooting
+last_reviewed: 2026-11-28
+---
+```
+
+改法：补上缺少的键，例如 `description: 忘记卖家平台密码时，怎样通过邮箱重置。`，以及 `keywords` 和 `sources`。
+""",
+    },
 )
 def required_key_missing(docs, self):
     yield from _report(docs, self)
@@ -268,6 +312,31 @@ def required_key_missing(docs, self):
     "The page does not start with a front matter block.",
     "Start the file with a line `---`, the keys (title, description, kind, last_reviewed, "
     "keywords, sources), and another line `---`; copy the block from a page of the same kind.",
+    title={"en": "No front matter", "zh": "缺少前置元数据"},
+    doc={
+        "en": """\
+The file's first line is not `---`: the page has no front matter.
+
+```markdown
+# Reset your password { #reset-password }
+
+If you forgot your password…
+```
+
+Fix: copy the front matter of a page of the same kind to the top of the file and adapt it.
+""",
+        "zh": """\
+文件第一行不是 `---`，页面没有前置元数据。
+
+```markdown
+# 重置密码 { #reset-password }
+
+忘记密码时……
+```
+
+改法：从同类页面复制一段前置元数据放在文件开头，再改成本页的内容。
+""",
+    },
 )
 def front_matter_missing(docs, self):
     yield from _report(docs, self)
@@ -279,6 +348,35 @@ def front_matter_missing(docs, self):
     Severity.ERROR,
     "The front matter block is not closed with a `---` line.",
     "Add a line with only `---` after the last front matter key, before the page's `# ` heading.",
+    title={"en": "Front matter not closed", "zh": "前置元数据没有结束"},
+    doc={
+        "en": """\
+The first line is `---` but no second `---` follows, so the whole file is read as front matter.
+
+```yaml
+---
+title: Reset your password
+last_reviewed: 2026-11-28
+
+# Reset your password { #reset-password }
+```
+
+Fix: add a line `---` after the last key.
+""",
+        "zh": """\
+第一行是 `---`，但后面没有第二个 `---`，整个文件都被当成了元数据。
+
+```yaml
+---
+title: 重置密码
+last_reviewed: 2026-11-28
+
+# 重置密码 { #reset-password }
+```
+
+改法：在最后一个键后面加一行 `---`。
+""",
+    },
 )
 def front_matter_unterminated(docs, self):
     yield from _report(docs, self)
@@ -292,6 +390,33 @@ def front_matter_unterminated(docs, self):
     "Each line is `key: value` with a half-width colon and a space; indent with spaces, "
     "never tabs; put a value that contains `: ` or starts with `[`, `{`, `*`, `&` or `#` "
     "in quotes.",
+    title={"en": "Invalid YAML", "zh": "YAML 格式错误"},
+    doc={
+        "en": """\
+The front matter is not valid YAML. The usual causes are a full-width colon (`：`), no space after the colon, or indenting with tabs.
+
+```yaml
+---
+title：Reset your password
+description:How to reset a forgotten Seller Central password.
+---
+```
+
+Fix: write each line as `key: value`, with a half-width colon followed by a space, and indent with spaces only. Put a value in quotes when it contains `: ` or starts with `[`, `{`, `*`, `&` or `#`.
+""",
+        "zh": """\
+前置元数据不是有效的 YAML。最常见的原因是用了全角冒号、冒号后面没有空格，或者用 Tab 缩进。
+
+```yaml
+---
+title：重置密码
+description:忘记卖家平台密码时，怎样通过邮箱重置。
+---
+```
+
+改法：每行写成 `键: 值`，冒号用半角并在后面加一个空格，缩进只用空格。值里含有 `: `，或以 `[`、`{`、`*`、`&`、`#` 开头时，用引号把值括起来。
+""",
+    },
 )
 def front_matter_invalid_yaml(docs, self):
     yield from _report(docs, self)
@@ -305,6 +430,47 @@ def front_matter_invalid_yaml(docs, self):
     "Use the form of the example page: text for title and description, one of home, overview, "
     "troubleshooting, guide, reference, tool for kind, lists for keywords and sources "
     "(source ids from data/sources.yml).",
+    title={"en": "Wrong type of value", "zh": "值的类型不对"},
+    doc={
+        "en": """\
+A value has the wrong type or is not one of the allowed values. For example, `kind` is one of `home`, `overview`, `troubleshooting`, `guide`, `reference`, `tool`, and `keywords` is a list.
+
+```yaml
+kind: troubleshoot
+keywords: can't sign in, login failed
+```
+
+Fix:
+
+```yaml
+kind: troubleshooting
+keywords:
+  - can't sign in
+  - login failed
+```
+
+YAML reads values such as `+86` or `2023` as numbers; put them in quotes when you mean text: `- '+86'`.
+""",
+        "zh": """\
+某个值的类型不对，或者不在允许的取值里。例如 `kind` 只能是 `home`、`overview`、`troubleshooting`、`guide`、`reference`、`tool` 之一，`keywords` 必须是列表。
+
+```
+kind: 排错
+keywords: 登不上, 登录不了
+```
+
+改法：
+
+```yaml
+kind: troubleshooting
+keywords:
+  - 登不上
+  - 登录不了
+```
+
+YAML 会把 `+86`、`2023` 这样的值读成数字；需要文字时请加引号：`- '+86'`。
+""",
+    },
 )
 def value_wrong_type(docs, self):
     yield from _report(docs, self)
@@ -316,6 +482,27 @@ def value_wrong_type(docs, self):
     Severity.ERROR,
     "The `last_reviewed` date is not written YYYY-MM-DD.",
     "Write the date with hyphens and leading zeros: `last_reviewed: 2026-11-28`.",
+    title={"en": "Date format", "zh": "日期格式错误"},
+    doc={
+        "en": """\
+`last_reviewed` is written `YYYY-MM-DD`, and the date must exist. (A source's dates live in `data/sources.yml`, checked by CT006.)
+
+```yaml
+last_reviewed: 2026/11/28
+```
+
+Fix: use hyphens and two-digit months and days: `last_reviewed: 2026-11-28`.
+""",
+        "zh": """\
+`last_reviewed` 必须写成 `YYYY-MM-DD`，日期必须真实存在。（来源的日期写在 `data/sources.yml` 里，由 CT006 检查。）
+
+```yaml
+last_reviewed: 2026/11/28
+```
+
+改法：用连字符和两位数的月、日：`last_reviewed: 2026-11-28`。
+""",
+    },
 )
 def date_format(docs, self):
     yield from _report(docs, self)
@@ -327,6 +514,27 @@ def date_format(docs, self):
     Severity.ERROR,
     "The description is too short or too long (Chinese 15-120 characters, English 40-170).",
     "Write one complete sentence that says what problem the page solves.",
+    title={"en": "Description too short or too long", "zh": "描述太短或太长"},
+    doc={
+        "en": """\
+The `description` is shown in search results and link previews. Chinese pages need 15 to 120 characters, English pages 40 to 170.
+
+```yaml
+description: Reset your password.
+```
+
+Fix: write one complete sentence that says what problem the page solves, for example `description: How to reset a forgotten Seller Central password through your email address, and what to do if the email never arrives.`
+""",
+        "zh": """\
+`description` 用于搜索结果和链接预览。中文页面 15 到 120 个字符，英文页面 40 到 170 个字符。
+
+```yaml
+description: 重置密码。
+```
+
+改法：写一句完整的话，说明本页解决什么问题，例如 `description: 忘记卖家平台密码时，怎样通过注册邮箱重置，以及收不到重置邮件怎么办。`
+""",
+    },
 )
 def description_length(docs, self):
     yield from _report(docs, self)
@@ -338,6 +546,27 @@ def description_length(docs, self):
     Severity.ERROR,
     "The front matter has a key the site does not use (often a misspelling).",
     "Fix the spelling or remove the key.",
+    title={"en": "Unknown key", "zh": "未知的键"},
+    doc={
+        "en": """\
+A key the site does not use, usually a misspelling. The allowed keys are `title`, `description`, `kind`, `last_reviewed`, `keywords`, `sources`, `hide` and `search`; a source allows `title`, `url`, `accessed`, `published` and `note`.
+
+```yaml
+last-reviewed: 2026-11-28
+```
+
+Fix: correct the spelling (`last_reviewed`, with an underscore) or remove the key. The report suggests the closest allowed key.
+""",
+        "zh": """\
+出现了网站不使用的键，通常是拼写错误。允许的键是 `title`、`description`、`kind`、`last_reviewed`、`keywords`、`sources`、`hide`、`search`；来源里允许 `title`、`url`、`accessed`、`published`、`note`。
+
+```yaml
+last-reviewed: 2026-11-28
+```
+
+改法：改正拼写（`last_reviewed`，用下划线），或删掉这个键。报告里会提示最接近的正确写法。
+""",
+    },
 )
 def unknown_key(docs, self):
     yield from _report(docs, self)
@@ -353,6 +582,29 @@ def unknown_key(docs, self):
     Severity.ERROR,
     "A front matter value is empty (an empty title, or no keywords or sources on an article).",
     "Fill it in: every article lists the words readers search for and at least one source.",
+    title={"en": "Empty value", "zh": "值为空"},
+    doc={
+        "en": """\
+A value is empty: an empty title, or an article whose `keywords` or `sources` list is empty.
+
+```yaml
+keywords: []
+sources: []
+```
+
+Fix: list the words readers search for in `keywords` (colloquial ones too) and at least one source in `sources`, official sources first.
+""",
+        "zh": """\
+某个值是空的：标题为空，或者文章的 `keywords`、`sources` 是空列表。
+
+```yaml
+keywords: []
+sources: []
+```
+
+改法：在 `keywords` 里写读者会搜索的词（包括口语说法），在 `sources` 里至少列出一条来源，官方资料优先。
+""",
+    },
 )
 def value_empty(docs, self):
     yield from _report(docs, self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from ..findings import Severity, rule
+from ..findings import Severity, family, rule
 
 WARN_AFTER_DAYS = 180
 ERROR_AFTER_DAYS = 365
@@ -26,6 +26,21 @@ def review_age(page) -> int | None:
         return None  # a missing or malformed date is the front-matter schema's finding
 
 
+family(
+    "FR",
+    "freshness",
+    title={"en": "Freshness (FR)", "zh": "时效（FR）"},
+    doc={
+        "en": """\
+Policies change. `last_reviewed` records when a person last checked the page's facts against its sources.
+""",
+        "zh": """\
+政策会变。`last_reviewed` 记录最近一次有人对照来源核实本页事实的日期。
+""",
+    },
+)
+
+
 @rule(
     "FR001",
     "review-due",
@@ -33,6 +48,27 @@ def review_age(page) -> int | None:
     f"`last_reviewed` is more than {WARN_AFTER_DAYS} days old.",
     "Check the page's facts against its sources, update what changed, then set "
     "`last_reviewed` to today's date.",
+    title={"en": "Not reviewed for 180 days", "zh": "超过 180 天未核实"},
+    doc={
+        "en": """\
+`last_reviewed` is more than 180 days ago.
+
+```yaml
+last_reviewed: 2026-03-01
+```
+
+Fix: check the page against its sources, update what changed, then set `last_reviewed` to today's date.
+""",
+        "zh": """\
+`last_reviewed` 早于 180 天前。
+
+```yaml
+last_reviewed: 2026-03-01
+```
+
+改法：对照来源核实本页内容，更新有变化的地方，再把 `last_reviewed` 改成当天日期。
+""",
+    },
 )
 def review_due(docs, self):
     for page in docs.pages:
@@ -53,6 +89,27 @@ def review_due(docs, self):
     f"`last_reviewed` is more than {ERROR_AFTER_DAYS} days old.",
     "Check the page's facts against its sources, update what changed, then set "
     "`last_reviewed` to today's date.",
+    title={"en": "Not reviewed for 365 days", "zh": "超过 365 天未核实"},
+    doc={
+        "en": """\
+`last_reviewed` is more than 365 days ago; this is an error and the page must be checked again.
+
+```yaml
+last_reviewed: 2025-06-01
+```
+
+Fix: as for FR001.
+""",
+        "zh": """\
+`last_reviewed` 早于 365 天前，这是错误，必须重新核实。
+
+```yaml
+last_reviewed: 2025-06-01
+```
+
+改法：同 FR001。
+""",
+    },
 )
 def review_overdue(docs, self):
     for page in docs.pages:

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify, unique
 
-from ..findings import Severity, rule
+from ..findings import Severity, family, rule
 from ..site.model import Docs, Link, Page
 from ..site.pages import language_of_url, source_candidates, strip_language
 
@@ -122,6 +122,25 @@ def markdown_links(page: Page) -> Iterator[Link]:
         yield from (link for link in page.links if link.kind in ("link", "image"))
 
 
+family(
+    "LK",
+    "links",
+    title={"en": "Internal links (LK)", "zh": "内部链接（LK）"},
+    doc={
+        "en": """\
+Links between pages, images and anchors point to files and headings that exist.
+
+These rules check relative links, images and anchors between pages before any build, and give the line of the Markdown file. `mkdocs build --strict` checks them again when the site is built (the `validation` settings of `mkdocs.yml`) [@mkdocs-configuration-validation], and `make linkcheck` runs lychee over the built site, including links written by the templates.
+""",
+        "zh": """\
+页面之间的链接、图片和锚点必须指向真实存在的文件和标题。
+
+这些规则在构建之前检查页面之间的相对链接、图片和锚点，并给出 Markdown 文件的行号。构建时 `mkdocs build --strict` 会再检查一遍（`mkdocs.yml` 的 `validation` 设置）[@mkdocs-configuration-validation]；`make linkcheck` 用 lychee 检查构建好的网站，连模板里的链接也包括在内。
+""",
+    },
+)
+
+
 @rule(
     "LK001",
     "link-target-missing",
@@ -129,6 +148,41 @@ def markdown_links(page: Page) -> Iterator[Link]:
     "A relative link or image points to a file that does not exist.",
     "Correct the path: it is relative to the page's own folder, and must stay "
     "inside the same language's folder (docs/zh or docs/en).",
+    title={"en": "Linked file does not exist", "zh": "链接的文件不存在"},
+    doc={
+        "en": """\
+A relative link or image points to a file that does not exist. The path starts from the page's own folder and must stay inside the same language's folder (`docs/zh` or `docs/en`).
+
+Failing example (in `docs/en/sign-in/index.md`):
+
+```markdown
+[Reset your password](reset-pasword.md)
+[中文](../../zh/sign-in/index.md)
+```
+
+Fix: correct the file name; link only to pages in the same language (readers switch language with the language selector).
+
+```markdown
+[Reset your password](reset-password.md)
+```
+""",
+        "zh": """\
+相对链接或图片指向的文件不存在。路径从当前页面所在的文件夹算起，而且只能指向同一语言文件夹（`docs/zh` 或 `docs/en`）里的文件。
+
+错误示例（在 `docs/zh/sign-in/index.md` 中）：
+
+```markdown
+[重置密码](reset-pasword.md)
+[English](../../en/sign-in/index.md)
+```
+
+改法：改正文件名；只链接本语言的页面，读者用语言切换按钮换语言。
+
+```markdown
+[重置密码](reset-password.md)
+```
+""",
+    },
 )
 def link_target_missing(docs, self):
     files = _files(docs)
@@ -181,6 +235,39 @@ def link_target_missing(docs, self):
     "A link's `#anchor` is not a heading ID (or `{ #id }`) of the page it points to.",
     "Use an ID that the target page's heading carries, e.g. `page.md#steps` for "
     "`## 解决步骤 { #steps }`, or add the `{ #id }` to the heading.",
+    title={"en": "Anchor does not exist", "zh": "锚点不存在"},
+    doc={
+        "en": """\
+The `#anchor` of a link is not the ID of any heading of the target page, nor a `{ #id }` written in that page.
+
+Failing example:
+
+```markdown
+[Steps](reset-password.md#step)
+```
+
+Fix: use the ID of the target heading. The target page's heading is `## Steps { #steps }`, so write:
+
+```markdown
+[Steps](reset-password.md#steps)
+```
+""",
+        "zh": """\
+链接里的 `#锚点` 不是目标页面任何标题的 ID，也不是页面里写的 `{ #id }`。
+
+错误示例：
+
+```markdown
+[解决步骤](reset-password.md#step)
+```
+
+改法：使用目标标题的 ID。目标页面的标题是 `## 解决步骤 { #steps }`，所以写：
+
+```markdown
+[解决步骤](reset-password.md#steps)
+```
+""",
+    },
 )
 def anchor_missing(docs, self):
     known: dict[str, frozenset[str]] = {}
@@ -216,6 +303,44 @@ def anchor_missing(docs, self):
     "A relative link points to a built address (`.html` or a folder) instead of the .md file.",
     "Link to the Markdown file, e.g. `reset-password.md` rather than `reset-password/` "
     "or `reset-password.html`: MkDocs turns it into the right address and checks it.",
+    title={
+        "en": "Link to a web address instead of the .md file",
+        "zh": "链接指向网址而不是 .md 文件",
+    },
+    doc={
+        "en": """\
+A relative link is written as the built address (a folder ending in `/`, or an `.html` file). Such a link does not work in previews and MkDocs cannot check it.
+
+Failing example:
+
+```markdown
+[Reset your password](reset-password/)
+[Reset your password](reset-password.html)
+```
+
+Fix: link to the Markdown file; MkDocs turns it into the right address.
+
+```markdown
+[Reset your password](reset-password.md)
+```
+""",
+        "zh": """\
+相对链接写成了构建后的网址（以 `/` 结尾的文件夹或 `.html` 文件）。这样的链接在预览里打不开，MkDocs 也无法检查。
+
+错误示例：
+
+```markdown
+[重置密码](reset-password/)
+[重置密码](reset-password.html)
+```
+
+改法：链接 Markdown 文件，MkDocs 会把它转换成正确的网址。
+
+```markdown
+[重置密码](reset-password.md)
+```
+""",
+    },
 )
 def link_not_to_markdown(docs, self):
     for page in docs.pages:
@@ -268,6 +393,41 @@ def _page_for_address(docs: Docs, path: str) -> tuple[str, str | None]:
     "A link to one of our own pages uses an absolute address (`/…` or the site's URL).",
     "Use a relative link to the .md file, e.g. `../security/phishing.md`: it keeps "
     "working in previews, in both languages and if the site moves.",
+    title={"en": "Absolute address for one of our pages", "zh": "站内链接用了绝对地址"},
+    doc={
+        "en": """\
+A link to one of our own pages uses an address starting with `/` or the site's full URL. It breaks when the site moves, in local previews and across languages.
+
+Failing example (in `docs/en/sign-in/index.md`):
+
+```markdown
+[Phishing](/en/security/phishing/)
+[Phishing](https://seller-access-guide.github.io/en/security/phishing/)
+```
+
+Fix: use a relative link to the .md file.
+
+```markdown
+[Phishing](../security/phishing.md)
+```
+""",
+        "zh": """\
+链接本站页面时用了以 `/` 开头的地址或网站的完整网址。网站换地址、在本地预览或切换语言时，这样的链接就会出错。
+
+错误示例（在 `docs/zh/sign-in/index.md` 中）：
+
+```markdown
+[钓鱼邮件](/security/phishing/)
+[钓鱼邮件](https://seller-access-guide.github.io/security/phishing/)
+```
+
+改法：改成指向 .md 文件的相对链接。
+
+```markdown
+[钓鱼邮件](../security/phishing.md)
+```
+""",
+    },
 )
 def absolute_site_link(docs, self):
     site_urls = _own_site(docs)

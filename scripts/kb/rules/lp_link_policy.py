@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import ROOT
-from ..findings import Severity, rule
+from ..findings import Severity, family, rule
 from ..site.model import Docs, Page
 from ..site.sources import REGISTRY, Registry, registry_of
 from .lk_links import shown
@@ -278,12 +278,64 @@ def _cached_policy(docs: Docs) -> list[tuple[str, str, Address, str]]:
     return _last_pass[1]
 
 
+family(
+    "LP",
+    "link-policy",
+    title={"en": "Link policy (LP)", "zh": "链接规范（LP）"},
+    doc={
+        "en": """\
+External links use https only; links to Amazon go only to official Amazon domains; pages contain no HTML that runs scripts.
+
+Readers follow our links to sign in to their seller account, so every address must be one they can trust. These rules check every address in the text, in raw HTML and in the front-matter `sources`. The allowlist of official Amazon addresses is `data/official-amazon-hosts.txt`, with the source of each line. Whether external links still open is checked by maintainers with `make linkcheck-external` (it needs the internet, so it does not run in CI).
+""",
+        "zh": """\
+外部链接只用 https；指向亚马逊的链接只能指向官方域名；页面里不能有会执行脚本的 HTML。
+
+读者会顺着我们的链接去登录卖家账户，所以每个网址都必须可信。这些规则检查正文、原始 HTML 和 front matter 里 `sources` 的所有网址。亚马逊官方网址的白名单在 `data/official-amazon-hosts.txt`，每一行都注明了来源。外部链接是否还能打开，由维护者运行 `make linkcheck-external` 检查（需要联网，不在 CI 中运行）。
+""",
+    },
+)
+
+
 @rule(
     "LP001",
     "not-https",
     Severity.ERROR,
     "An external link does not use https://.",
     "Write the address with https:// (open it in a browser to check it works).",
+    title={"en": "Not https", "zh": "没有使用 https"},
+    doc={
+        "en": """\
+An external link uses `http://` or `ftp://`, or leaves out the scheme (`//example.com`).
+
+Failing example:
+
+```markdown
+[FTC guidance](http://www.ftc.gov/legal-library/browse/statutes/inform-consumers-act)
+```
+
+Fix: use `https://`, and open the address in a browser to check that it works.
+
+```markdown
+[FTC guidance](https://www.ftc.gov/legal-library/browse/statutes/inform-consumers-act)
+```
+""",
+        "zh": """\
+外部链接使用了 `http://`、`ftp://`，或者省略了协议（`//example.com`）。
+
+错误示例：
+
+```markdown
+[FTC 说明](http://www.ftc.gov/legal-library/browse/statutes/inform-consumers-act)
+```
+
+改法：改用 `https://`，并在浏览器里打开确认可以访问。
+
+```markdown
+[FTC 说明](https://www.ftc.gov/legal-library/browse/statutes/inform-consumers-act)
+```
+""",
+    },
 )
 def not_https(docs, self):
     yield from _policy(docs, self, "LP001")
@@ -296,6 +348,31 @@ def not_https(docs, self):
     "A link goes to an Amazon host that is not on the official-host allowlist.",
     "Link to a host listed in data/official-amazon-hosts.txt. If this host is genuinely "
     "Amazon's, add it there with a comment naming the Amazon page that shows it.",
+    title={"en": "Amazon address not on the allowlist", "zh": "亚马逊网址不在白名单上"},
+    doc={
+        "en": """\
+A link goes to an Amazon domain, but the host is not on the allowlist in `data/official-amazon-hosts.txt`. Malformed lines of the allowlist file are reported with this code too.
+
+Failing example:
+
+```markdown
+[AWS](https://aws.amazon.com/)
+```
+
+Fix: link to an official address on the allowlist. If the host really is Amazon's, add a line to the allowlist with a comment naming the official page that shows it is Amazon's, and have a second reviewer confirm it.
+""",
+        "zh": """\
+链接指向亚马逊的域名，但这个主机不在 `data/official-amazon-hosts.txt` 的白名单上。白名单文件里写错的行也用这个代码报告。
+
+错误示例：
+
+```markdown
+[AWS](https://aws.amazon.com/)
+```
+
+改法：改用白名单上的官方网址。如果这个主机确实属于亚马逊，就在白名单里加一行，并在注释里写明证明它属于亚马逊的官方页面，由另一位审阅者确认。
+""",
+    },
 )
 def amazon_host_not_allowlisted(docs, self):
     yield from _policy(docs, self, "LP002")
@@ -309,6 +386,41 @@ def amazon_host_not_allowlisted(docs, self):
     "Remove the link: a look-alike address is how phishing works. Link to the official "
     "Amazon page instead (hosts in data/official-amazon-hosts.txt); to show a fake address "
     "as an example, write it as code, not as a link.",
+    title={"en": "Amazon look-alike host", "zh": "仿冒亚马逊的域名"},
+    doc={
+        "en": """\
+The host contains "amazon" or "amzn" but is not an Amazon domain. This is how phishing sites fool people: the real domain is at the end of the host name.
+
+Failing example:
+
+```markdown
+[Sign in to Seller Central](https://sellercentral.amazon.com.account-check.example/)
+[Sign in to Seller Central](https://amazon-seller-login.com/)
+```
+
+Fix: remove the link and link to the official page on the allowlist instead. To show a fake address as an example, write it as code, not as a link:
+
+```markdown
+A fake address: `sellercentral.amazon.com.account-check.example`
+```
+""",
+        "zh": """\
+主机名里有“amazon”或“amzn”，但不属于亚马逊的域名。钓鱼网站正是这样骗人的：真正的域名在主机名的最后。
+
+错误示例：
+
+```markdown
+[登录卖家平台](https://sellercentral.amazon.com.account-check.example/)
+[登录卖家平台](https://amazon-seller-login.com/)
+```
+
+改法：删除这个链接，改为链接白名单上的官方页面。如果要展示仿冒网址作为例子，用代码格式写出来，不要做成链接：
+
+```markdown
+仿冒网址示例：`sellercentral.amazon.com.account-check.example`
+```
+""",
+    },
 )
 def amazon_look_alike_host(docs, self):
     yield from _policy(docs, self, "LP003")
@@ -322,6 +434,35 @@ def amazon_look_alike_host(docs, self):
     "(punycode, non-Latin or %-encoded) host letters.",
     "Link to the plain address of the site, e.g. https://sellercentral.amazon.com/; to show "
     "a disguised address as an example, write it as code, not as a link.",
+    title={"en": "Disguised address", "zh": "伪装的网址"},
+    doc={
+        "en": """\
+The address hides its real host: a plausible name before `@` (the browser goes to the host after the `@`), an IP address instead of a domain, or encoded host letters (punycode starting with `xn--`, letters of other scripts that look Latin, `%` encoding).
+
+Failing example:
+
+```markdown
+[Sign in](https://sellercentral.amazon.com@evil.example/)
+[Sign in](https://203.0.113.7/signin)
+[Sign in](https://xn--mazon-3ve.com/)
+```
+
+Fix: link to the site's plain address, for example `https://sellercentral.amazon.com/`. To show a disguised address as an example, write it as code.
+""",
+        "zh": """\
+网址隐藏了真正的主机：`@` 前面放了一个像样的名字（浏览器实际会去 `@` 后面的主机）、用 IP 地址代替域名，或者主机名用了编码字母（以 `xn--` 开头的 punycode、看起来像拉丁字母的其他文字、`%` 编码）。
+
+错误示例：
+
+```markdown
+[登录](https://sellercentral.amazon.com@evil.example/)
+[登录](https://203.0.113.7/signin)
+[登录](https://xn--mazon-3ve.com/)
+```
+
+改法：链接网站的普通地址，例如 `https://sellercentral.amazon.com/`。要展示伪装网址作为例子，用代码格式写出来。
+""",
+    },
 )
 def disguised_address(docs, self):
     yield from _policy(docs, self, "LP004")
@@ -333,6 +474,33 @@ def disguised_address(docs, self):
     Severity.ERROR,
     "A link or image uses a `javascript:`, `vbscript:` or `data:` URL.",
     "Link to an https:// page; put images in the docs folder and link to the file.",
+    title={"en": "javascript: or data: URL", "zh": "javascript: 或 data: 链接"},
+    doc={
+        "en": """\
+A link or image uses a `javascript:`, `vbscript:` or `data:` URL.
+
+Failing example:
+
+```markdown
+[Click here](javascript:alert(1))
+![Screenshot](data:image/png;base64,iVBORw0KGgo=)
+```
+
+Fix: link to an `https://` page; save images in the docs folder and link to the file.
+""",
+        "zh": """\
+链接或图片使用了 `javascript:`、`vbscript:` 或 `data:` 网址。
+
+错误示例：
+
+```markdown
+[点这里](javascript:alert(1))
+![截图](data:image/png;base64,iVBORw0KGgo=)
+```
+
+改法：链接 `https://` 页面；图片保存在 docs 文件夹里，再链接这个文件。
+""",
+    },
 )
 def script_or_data_url(docs, self):
     yield from _policy(docs, self, "LP005")
@@ -397,6 +565,38 @@ def _attr_list_problems(page: Page) -> Iterator[tuple[int, int, str]]:
     "(`onclick=` …) or a `style` that loads a URL.",
     "Remove it and write the content in Markdown. The site runs no page scripts and loads "
     "nothing from other hosts; if a page really needs a feature, propose it in an issue.",
+    title={
+        "en": "HTML that runs scripts or loads other sites",
+        "zh": "会执行脚本或加载外部资源的 HTML",
+    },
+    doc={
+        "en": """\
+The page contains a raw `<script>`, `<iframe>`, `<object>` or `<embed>`, an inline event handler (such as `onclick=`, also inside a `{ … }` attribute list), or a `style` that loads a URL (`url(…)`). The site runs no page scripts and loads nothing from other sites.
+
+Failing example:
+
+```html
+<iframe src="https://www.youtube.com/embed/xyz"></iframe>
+<p onclick="track()">Contact us</p>
+<div style="background: url(https://example.com/bg.png)">Tip</div>
+```
+
+Fix: remove the HTML and write the content in Markdown (make a video a plain link). If a page really needs a feature, open an issue first.
+""",
+        "zh": """\
+页面里写了原始的 `<script>`、`<iframe>`、`<object>` 或 `<embed>`，内联事件处理属性（如 `onclick=`，包括写在 `{ … }` 属性列表里的），或者会加载网址的 `style`（`url(…)`）。本站不运行页面脚本，也不从其他网站加载任何内容。
+
+错误示例：
+
+```html
+<iframe src="https://www.youtube.com/embed/xyz"></iframe>
+<p onclick="track()">联系我们</p>
+<div style="background: url(https://example.com/bg.png)">提示</div>
+```
+
+改法：删除这些 HTML，用 Markdown 写内容（视频改为普通链接）。如果页面确实需要某项功能，请先开 issue 讨论。
+""",
+    },
 )
 def active_html(docs, self):
     for page in docs.pages:

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..findings import Severity, rule
+from ..findings import Severity, family, rule
 from ..site.model import CONFIGS, LANGUAGES, Docs
 from .lk_links import shown
 
@@ -162,6 +162,25 @@ def _target_page(new: str) -> str | None:
     return parts.path
 
 
+family(
+    "RD",
+    "redirects",
+    title={"en": "Redirects (RD)", "zh": "重定向（RD）"},
+    doc={
+        "en": """\
+A published address keeps working: a page that is renamed or removed leaves a redirect behind.
+
+Readers bookmark pages and other sites link to them. When a page is renamed, moved or removed, its old address must lead to the new page. Redirects go in `mkdocs.yml` under `plugins:` > `redirects:` > `redirect_maps:` (the mkdocs-redirects plugin; the English build inherits the same settings). Published pages are listed in `data/published-pages.txt`.
+""",
+        "zh": """\
+已经发布的网址不能失效：页面改名或删除时要留下重定向。
+
+读者会收藏页面，其他网站也会链接本站。页面改名、移动或删除后，旧地址必须跳转到新页面。跳转写在 `mkdocs.yml` 的 `plugins:` > `redirects:` > `redirect_maps:` 下（mkdocs-redirects 插件，英文版继承同一份设置）。发布过的页面记录在 `data/published-pages.txt` 里。
+""",
+    },
+)
+
+
 @rule(
     "RD001",
     "redirect-missing",
@@ -169,6 +188,37 @@ def _target_page(new: str) -> str | None:
     "A page that was published no longer exists and its old address has no redirect.",
     "In mkdocs.yml, under `plugins:` > `redirects:` > `redirect_maps:`, add a line from the "
     "old page to its new one, e.g. `'sign-in/old-name.md': 'sign-in/new-name.md'`.",
+    title={"en": "Published page without a redirect", "zh": "已发布的页面没有重定向"},
+    doc={
+        "en": """\
+A page listed in `data/published-pages.txt` no longer exists, and its old address has no redirect.
+
+Failing example: `docs/en/sign-in/old-name.md` was renamed to `new-name.md` without adding a redirect.
+
+Fix: add a line in `mkdocs.yml` from the old page to the new one; keep the old line in `data/published-pages.txt`.
+
+```yaml
+plugins:
+  redirects:
+    redirect_maps:
+      'sign-in/old-name.md': 'sign-in/new-name.md'
+```
+""",
+        "zh": """\
+`data/published-pages.txt` 里的页面已经不存在，而且它的旧地址没有重定向。
+
+错误示例：把 `docs/zh/sign-in/old-name.md` 改名为 `new-name.md`，却没有添加重定向。
+
+改法：在 `mkdocs.yml` 里添加一行，从旧页面指向新页面；不要删除 `data/published-pages.txt` 里的旧行。
+
+```yaml
+plugins:
+  redirects:
+    redirect_maps:
+      'sign-in/old-name.md': 'sign-in/new-name.md'
+```
+""",
+    },
 )
 def redirect_missing(docs, self):
     maps = redirect_maps(docs)
@@ -196,6 +246,31 @@ def redirect_missing(docs, self):
     "A redirect in `redirect_maps` points to a page that does not exist.",
     "Point the redirect at an existing page, as a path relative to the docs folder "
     "(`sign-in/new-name.md`).",
+    title={"en": "Redirect target does not exist", "zh": "重定向目标不存在"},
+    doc={
+        "en": """\
+A redirect in `redirect_maps` points to a page that does not exist (it must exist in both languages), or to an external address.
+
+Failing example:
+
+```yaml
+      'sign-in/old-name.md': 'sign-in/new-nam.md'
+```
+
+Fix: point the redirect at an existing page, as a path from the docs folder, for example `sign-in/new-name.md`.
+""",
+        "zh": """\
+`redirect_maps` 里的重定向指向一个不存在的页面（两种语言都要有这个页面），或者指向外部网址。
+
+错误示例：
+
+```yaml
+      'sign-in/old-name.md': 'sign-in/new-nam.md'
+```
+
+改法：指向一个存在的页面，路径从 docs 文件夹算起，例如 `sign-in/new-name.md`。
+""",
+    },
 )
 def redirect_target_missing(docs, self):
     for redirect, langs in _languages(docs).items():
@@ -221,6 +296,31 @@ def redirect_target_missing(docs, self):
     Severity.ERROR,
     "A redirect's old address is a page that exists, so the redirect would replace it.",
     "Remove the redirect line, or rename the page it would hide.",
+    title={"en": "Redirect would replace a page", "zh": "重定向会覆盖现有页面"},
+    doc={
+        "en": """\
+The old address of a redirect is a page that still exists, and the redirect would replace it.
+
+Failing example: `docs/en/index.md` exists, and the map says:
+
+```yaml
+      'index.md': 'sign-in/index.md'
+```
+
+Fix: remove the redirect, or first rename the page it would replace.
+""",
+        "zh": """\
+重定向的旧地址是一个仍然存在的页面，重定向会把它替换掉。
+
+错误示例：`docs/zh/index.md` 存在，却写了：
+
+```yaml
+      'index.md': 'sign-in/index.md'
+```
+
+改法：删除这条重定向，或者先给被覆盖的页面改名。
+""",
+    },
 )
 def redirect_hides_page(docs, self):
     for redirect, langs in _languages(docs).items():
@@ -241,6 +341,31 @@ def redirect_hides_page(docs, self):
     "A page is missing from data/published-pages.txt, the list of published addresses.",
     "Add the page's path (e.g. `docs/zh/sign-in/new-page.md`) as a line in "
     "data/published-pages.txt, so that a later rename gets a redirect.",
+    title={"en": "Page not in the list of published pages", "zh": "页面未登记在已发布列表中"},
+    doc={
+        "en": """\
+The page is not listed in `data/published-pages.txt`, so a later rename could not be caught. Pages created with `make new` are added automatically; malformed lines of that file are reported with this code too.
+
+Failing example: `docs/en/sign-in/new-page.md` was created in the browser without changing `data/published-pages.txt`.
+
+Fix: add the page's path to `data/published-pages.txt` (one line per language):
+
+```text
+docs/en/sign-in/new-page.md
+```
+""",
+        "zh": """\
+页面没有列在 `data/published-pages.txt` 里，以后改名时就无法提醒添加重定向。`make new` 创建的页面会自动登记；这个文件里写错格式的行也用这个代码报告。
+
+错误示例：在浏览器里新建了 `docs/zh/sign-in/new-page.md`，没有修改 `data/published-pages.txt`。
+
+改法：在 `data/published-pages.txt` 里添加一行页面路径（每种语言一行）：
+
+```text
+docs/zh/sign-in/new-page.md
+```
+""",
+    },
 )
 def page_not_recorded(docs, self):
     manifest = read_manifest(docs.root)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..findings import Severity, rule
+from ..findings import Severity, family, rule
 from ..site.pages import CONFIG_FILES
 from ..site.templates import section_ids, section_labels
 
@@ -53,12 +53,44 @@ def _counterpart_id(docs, page, index: int) -> str | None:
 # --- the file ---------------------------------------------------------------
 
 
+family(
+    "ST",
+    "structure",
+    title={"en": "Structure (ST)", "zh": "结构（ST）"},
+    doc={
+        "en": """\
+These rules check the file itself (encoding, line endings, name, invisible spaces), the heading levels, the troubleshooting template and the nav in both configuration files. Heading IDs are written `{ #id }`, Python-Markdown's attribute list syntax [@github-python-markdown-extensions-attribute].
+""",
+        "zh": """\
+这些规则检查文件本身（编码、换行符、文件名、看不见的空格）、标题层级、排错模板，以及两个配置文件里的导航。标题 ID 用 Python-Markdown 属性列表的写法 `{ #id }`[@github-python-markdown-extensions-attribute]。
+""",
+    },
+)
+
+
 @rule(
     "ST001",
     "file-empty",
     Severity.ERROR,
     "The file is empty.",
     "Write the page (copy a page of the same kind to start) or delete the file and its nav entry.",
+    title={"en": "Empty file", "zh": "文件为空"},
+    doc={
+        "en": """\
+The file is empty or holds only whitespace.
+
+Failing example: `docs/en/sign-in/new-page.md` is 0 bytes, or holds only blank lines.
+
+Fix: write the page (copy a page of the same kind to start) or delete the file and its nav entry.
+""",
+        "zh": """\
+文件是空的，或者只有空白。
+
+错误示例：`docs/zh/sign-in/new-page.md` 是 0 字节，或者只有空行。
+
+改法：写好页面内容（可以先复制一个同类页面），或者删除这个文件及其导航条目。
+""",
+    },
 )
 def file_empty(docs, self):
     for page in docs.pages:
@@ -73,6 +105,23 @@ def file_empty(docs, self):
     "The file is not saved as UTF-8.",
     "Re-save the file as UTF-8 (VS Code: 'Save with Encoding' > UTF-8; "
     "Notepad: Save as > Encoding UTF-8).",
+    title={"en": "File not saved as UTF-8", "zh": "文件不是 UTF-8 编码"},
+    doc={
+        "en": """\
+The file is not UTF-8. When its bytes read as Chinese in GBK/GB18030, the message says `saved as GBK/GB18030`: Windows Notepad or an editor set to the Chinese code page saved it, and the page would show garbled text on the site.
+
+Failing example: `docs/zh/sign-in/index.md` saved in Notepad with the encoding **ANSI** on a Chinese Windows, which writes GBK.
+
+Fix: save it again as UTF-8. VS Code: click the encoding in the status bar, choose **Save with Encoding** > **UTF-8**; Notepad: **Save as**, Encoding **UTF-8**.
+""",
+        "zh": """\
+文件不是 UTF-8 编码。如果内容能按 GBK/GB18030 读出中文，报告会写明 `saved as GBK/GB18030`：这通常是 Windows 记事本或设置为中文代码页的编辑器保存的结果，页面在网站上会变成乱码。
+
+错误示例：在中文 Windows 的记事本里用 **ANSI** 编码保存的 `docs/zh/sign-in/index.md`（实际写成了 GBK）。
+
+改法：用 UTF-8 重新保存。VS Code：点右下角的编码，选 **Save with Encoding** > **UTF-8**；记事本：**另存为**，编码选 **UTF-8**。
+""",
+    },
 )
 def encoding_not_utf8(docs, self):
     for page in docs.pages:
@@ -101,6 +150,23 @@ def encoding_not_utf8(docs, self):
     Severity.ERROR,
     "The file starts with a byte order mark (BOM).",
     "Re-save as UTF-8 without BOM (VS Code: 'Save with Encoding' > UTF-8, not 'UTF-8 with BOM').",
+    title={"en": "Byte order mark", "zh": "文件带 BOM"},
+    doc={
+        "en": """\
+The file starts with a byte order mark (BOM), which hides the front matter.
+
+Failing example: a page saved as **UTF-8 with BOM**: the three bytes `EF BB BF` come before its first `---` line.
+
+Fix: save as UTF-8 without BOM (in VS Code choose **UTF-8**, not **UTF-8 with BOM**).
+""",
+        "zh": """\
+文件以字节顺序标记（BOM）开头，前置元数据因此无法识别。
+
+错误示例：以 **UTF-8 with BOM** 保存的页面，第一行 `---` 前面多了 `EF BB BF` 三个字节。
+
+改法：保存为不带 BOM 的 UTF-8（VS Code 里选 **UTF-8**，不要选 **UTF-8 with BOM**）。
+""",
+    },
 )
 def utf8_bom(docs, self):
     for page in docs.pages:
@@ -115,6 +181,23 @@ def utf8_bom(docs, self):
     "The file has Windows (CRLF) or old Mac (CR) line endings.",
     "Save with LF line endings (VS Code: click 'CRLF' in the status bar and choose 'LF'); "
     "the repository's .gitattributes also converts them when you commit with git.",
+    title={"en": "Line endings are not LF", "zh": "换行符不是 LF"},
+    doc={
+        "en": """\
+The file has Windows (CRLF) or old Mac (CR) line endings. The report names the first such line and the count.
+
+Failing example: a page saved on Windows, for which the status bar of VS Code shows **CRLF**.
+
+Fix: in VS Code click **CRLF** in the status bar, choose **LF** and save.
+""",
+        "zh": """\
+文件使用 Windows 的 CRLF 换行符（或旧 Mac 的 CR）。报告指出第一个这样的行，并给出总行数。
+
+错误示例：在 Windows 上保存的页面，VS Code 状态栏显示 **CRLF**。
+
+改法：VS Code 右下角点 **CRLF**，改为 **LF** 后保存。
+""",
+    },
 )
 def crlf_line_endings(docs, self):
     for page in docs.pages:
@@ -141,6 +224,23 @@ def crlf_line_endings(docs, self):
     "The text contains a no-break or zero-width space.",
     "Delete the character and type a normal space if one is needed; these come from copying "
     "text out of web pages, Word or chat apps and break search and line wrapping.",
+    title={"en": "Invisible space", "zh": "不可见的空格"},
+    doc={
+        "en": """\
+The text contains a no-break space (U+00A0, U+202F) or a zero-width character (U+200B, U+200C, U+200D, U+2060, or U+FEFF inside the text). They look like a normal space or like nothing at all, usually come from text copied out of web pages, Word or chat apps, and break search and line wrapping. The report gives the line and column.
+
+Failing example: `Seller Central` pasted from a web page, where the space between the two words is a no-break space (U+00A0): it looks the same as a normal space.
+
+Fix: delete the character and type a normal space where one is needed.
+""",
+        "zh": """\
+文本里有不换行空格（U+00A0、U+202F）或零宽字符（U+200B、U+200C、U+200D、U+2060，以及正文中的 U+FEFF）。它们看起来像普通空格或什么都没有，通常来自从网页、Word 或聊天软件复制的文字，会影响搜索和换行。报告给出行号和列号。
+
+错误示例：从网页复制的 `Seller Central`，两个词之间是不换行空格（U+00A0），看起来和普通空格一样。
+
+改法：删除这个字符，需要空格的地方重新输入普通空格。
+""",
+    },
 )
 def invisible_space(docs, self):
     for page in docs.pages:
@@ -164,6 +264,29 @@ def _slug(text: str) -> str:
     "A file or folder name under docs/ is not lowercase ASCII kebab-case.",
     "Rename it with lowercase letters a-z, digits and hyphens (e.g. `reset-password.md`), "
     "the same in docs/zh and docs/en, and update its nav entry and the links to it.",
+    title={"en": "File name", "zh": "文件名不规范"},
+    doc={
+        "en": """\
+File and folder names under `docs/` use lowercase ASCII letters, digits and hyphens only.
+
+```text
+docs/en/sign-in/Reset Password.md
+docs/en/sign-in/reset_password.md
+```
+
+Fix: rename it `reset-password.md`, the same in both languages, and update its nav entry and the links to it.
+""",
+        "zh": """\
+`docs/` 下的文件名和文件夹名只能用小写英文字母、数字和连字符。
+
+```text
+docs/zh/sign-in/Reset Password.md
+docs/zh/sign-in/重置密码.md
+```
+
+改法：改名为 `reset-password.md`，中英文两边同名，并更新导航和指向它的链接。
+""",
+    },
 )
 def file_name(docs, self):
     paths = [page.path for page in docs.pages] + list(docs.other_files)
@@ -195,6 +318,31 @@ def file_name(docs, self):
     Severity.ERROR,
     "A page has exactly one `# ` (H1) heading, before every other heading.",
     "Keep one `# Title { #id }` line at the top of the page; make other headings `## `.",
+    title={"en": "Not exactly one H1", "zh": "一级标题不是恰好一个"},
+    doc={
+        "en": """\
+A page has exactly one `# ` heading, before every other heading.
+
+```markdown
+## Symptoms { #symptoms }
+
+# Reset your password { #reset-password }
+```
+
+Fix: keep one `# Title { #id }` at the top of the page; make the other headings `## `.
+""",
+        "zh": """\
+每个页面恰好有一个 `# ` 一级标题，而且位于其他标题之前。
+
+```markdown
+## 症状 { #symptoms }
+
+# 重置密码 { #reset-password }
+```
+
+改法：页面顶部保留一个 `# 标题 { #id }`，其余标题用 `## `。
+""",
+    },
 )
 def h1_count(docs, self):
     for page in _readable(docs):
@@ -224,6 +372,35 @@ def h1_count(docs, self):
     Severity.ERROR,
     "The `# ` heading's text differs from the front matter `title`.",
     "Make the `# ` heading and `title:` the same text.",
+    title={"en": "H1 differs from the title", "zh": "一级标题与 title 不一致"},
+    doc={
+        "en": """\
+The text of the `# ` heading is the front matter's `title`.
+
+```markdown
+---
+title: Reset your password
+---
+
+# Forgot your password? { #reset-password }
+```
+
+Fix: make both the same text.
+""",
+        "zh": """\
+一级标题的文字必须与前置元数据的 `title` 相同。
+
+```markdown
+---
+title: 重置密码
+---
+
+# 忘记密码怎么办 { #reset-password }
+```
+
+改法：让两处文字完全一致。
+""",
+    },
 )
 def h1_title_mismatch(docs, self):
     for page in _readable(docs):
@@ -244,6 +421,31 @@ def h1_title_mismatch(docs, self):
     Severity.ERROR,
     "A heading skips a level (e.g. `##` followed by `####`).",
     "Use the next level down: `##` under `#`, `###` under `##`.",
+    title={"en": "Heading level skipped", "zh": "标题跳级"},
+    doc={
+        "en": """\
+Heading levels go down one at a time: no `####` straight under `##`.
+
+```markdown
+## Steps { #steps }
+
+#### On a phone { #on-phone }
+```
+
+Fix: use the next level down: `###` under `##`.
+""",
+        "zh": """\
+标题层级不能跳过，例如 `##` 下面直接出现 `####`。
+
+```markdown
+## 解决步骤 { #steps }
+
+#### 在手机上 { #on-phone }
+```
+
+改法：使用下一级标题：`##` 下面用 `###`。
+""",
+    },
 )
 def heading_level_skipped(docs, self):
     for page in _readable(docs):
@@ -266,6 +468,27 @@ def heading_level_skipped(docs, self):
     "A heading has no explicit ID such as `{ #causes }`.",
     "End the heading with ` { #english-kebab-id }`, the same ID in the Chinese and English "
     "page, so links to the section keep working in both languages.",
+    title={"en": "Heading without ID", "zh": "标题缺少 ID"},
+    doc={
+        "en": """\
+Every heading, the H1 included, ends with an explicit English ID, the same in the Chinese and English page, so that links to a section work in both languages.
+
+```markdown
+## Causes
+```
+
+Fix: write `## Causes { #causes }`. When the other language's page has the heading, the report gives the ID it uses.
+""",
+        "zh": """\
+每个标题（包括一级标题）末尾都要有一个明确的英文 ID，中英文页面相同，这样指向某一节的链接在两种语言里都有效。
+
+```markdown
+## 原因
+```
+
+改法：写成 `## 原因 { #causes }`。如果另一种语言的页面已有这个标题，报告会给出它使用的 ID。
+""",
+    },
 )
 def heading_id_missing(docs, self):
     for page in _readable(docs):
@@ -288,6 +511,29 @@ def heading_id_missing(docs, self):
     "A heading ID is not lowercase ASCII kebab-case.",
     "Use English words in lowercase joined by hyphens (`{ #code-not-received }`), never a "
     "translation: the ID is the same in both languages.",
+    title={"en": "Invalid heading ID", "zh": "标题 ID 格式不对"},
+    doc={
+        "en": """\
+A heading ID uses lowercase ASCII letters, digits and hyphens only, and is never translated.
+
+```markdown
+## Causes { #Causes }
+## Causes { #why_it_happens }
+```
+
+Fix: `## Causes { #causes }`, the same ID as the Chinese page.
+""",
+        "zh": """\
+标题 ID 只能用小写英文字母、数字和连字符，不能翻译成中文。
+
+```markdown
+## 原因 { #原因 }
+## 原因 { #Causes }
+```
+
+改法：`## 原因 { #causes }`，与英文页面的 ID 相同。
+""",
+    },
 )
 def heading_id_invalid(docs, self):
     for page in _readable(docs):
@@ -309,6 +555,29 @@ def heading_id_invalid(docs, self):
     Severity.ERROR,
     "Two headings of a page have the same ID.",
     "Give each heading its own ID; links to a section reach only the first one.",
+    title={"en": "Duplicate heading ID", "zh": "标题 ID 重复"},
+    doc={
+        "en": """\
+Two headings of a page share an ID, so links to the second one land on the first.
+
+```markdown
+## Causes { #causes }
+## Other causes { #causes }
+```
+
+Fix: give each heading its own ID, for example `{ #other-causes }`.
+""",
+        "zh": """\
+同一页面里两个标题用了同一个 ID，指向该节的链接只会到达第一个。
+
+```markdown
+## 原因 { #causes }
+## 其他原因 { #causes }
+```
+
+改法：给每个标题一个不同的 ID，例如 `{ #other-causes }`。
+""",
+    },
 )
 def heading_id_duplicate(docs, self):
     for page in _readable(docs):
@@ -334,6 +603,27 @@ def heading_id_duplicate(docs, self):
     "A heading contains a link.",
     "Move the link into the text under the heading; a link in a heading breaks the table of "
     "contents and the section's own link.",
+    title={"en": "Link in a heading", "zh": "标题里有链接"},
+    doc={
+        "en": """\
+A heading contains a link, which breaks the table of contents and the section's own link.
+
+```markdown
+## First [reset your password](reset-password.md) { #reset-first }
+```
+
+Fix: keep the heading plain text and put the link in the text below it.
+""",
+        "zh": """\
+标题里不能放链接，否则目录和本节链接会出错。
+
+```markdown
+## 先[重置密码](reset-password.md) { #reset-first }
+```
+
+改法：标题只写文字，把链接放到标题下面的正文里。
+""",
+    },
 )
 def heading_has_link(docs, self):
     for page in _readable(docs):
@@ -350,6 +640,31 @@ def heading_has_link(docs, self):
     Severity.ERROR,
     "A heading has nothing under it.",
     "Write the section's text, or delete the heading (in both languages).",
+    title={"en": "Empty section", "zh": "空小节"},
+    doc={
+        "en": """\
+A heading has neither text nor subheadings under it.
+
+```markdown
+## Causes { #causes }
+
+## Steps { #steps }
+```
+
+Fix: write the section, or delete the heading in both languages.
+""",
+        "zh": """\
+标题下面没有任何内容，也没有下一级标题。
+
+```markdown
+## 原因 { #causes }
+
+## 解决步骤 { #steps }
+```
+
+改法：补上这一节的内容，或者在中英文页面里同时删掉这个标题。
+""",
+    },
 )
 def section_empty(docs, self):
     for page in _readable(docs):
@@ -385,6 +700,44 @@ def _section_source(lang: str, section_id: str) -> str:
     "Use the four H2 sections of the template in this order: "
     + ", ".join(TROUBLESHOOTING)
     + " (other sections may go between them).",
+    title={
+        "en": "Troubleshooting sections missing or out of order",
+        "zh": "排错模板的小节缺失或顺序不对",
+    },
+    doc={
+        "en": """\
+A page with `kind: troubleshooting` has these four H2 sections in this order (other sections may go between them):
+
+```markdown
+## Steps { #steps }
+## Symptoms { #symptoms }
+## Causes { #causes }
+## Still stuck? { #still-stuck }
+```
+
+The steps come first, right after the opening paragraph, so a reader on a phone sees what to do on the first screen; symptoms and causes follow for those who need them.
+
+Failing examples: `{ #causes }` is missing, `{ #symptoms }` comes before `{ #steps }`, or one of them is written as `###`.
+
+Fix: add the missing sections and put them in the template's order.
+""",
+        "zh": """\
+`kind: troubleshooting` 的页面必须有下面四个二级标题，并按这个顺序排列（中间可以加其他小节）：
+
+```markdown
+## 解决步骤 { #steps }
+## 症状 { #symptoms }
+## 原因 { #causes }
+## 仍未解决？ { #still-stuck }
+```
+
+解决步骤放在最前面，紧跟开头一段，读者在手机上第一屏就能看到该做什么；症状和原因放在后面，供需要的读者查看。
+
+出错的例子：缺少 `{ #causes }`，或者 `{ #symptoms }` 写在 `{ #steps }` 之前，或者把其中一节写成了 `###`。
+
+改法：按上面的模板补齐小节并调整顺序。
+""",
+    },
 )
 def troubleshooting_sections(docs, self):
     for page in _troubleshooting_pages(docs):
@@ -423,6 +776,33 @@ def troubleshooting_sections(docs, self):
     Severity.ERROR,
     "The `steps` section of a troubleshooting page has no numbered list.",
     "Write the steps as a numbered list (`1. `, `2. ` ...), one action per step.",
+    title={"en": "Steps without a numbered list", "zh": "解决步骤不是编号列表"},
+    doc={
+        "en": """\
+The `{ #steps }` section of a troubleshooting page (its H3 subsections included) has a numbered list, one action per step.
+
+```markdown
+## Steps { #steps }
+
+- Open the sign-in page.
+- Click "Forgot your password?".
+```
+
+Fix: number the steps `1. `, `2. ` and so on.
+""",
+        "zh": """\
+排错页面的 `{ #steps }` 小节（包括其下的三级小节）必须有编号列表，每步一个操作。
+
+```markdown
+## 解决步骤 { #steps }
+
+- 打开登录页。
+- 点击“忘记密码”。
+```
+
+改法：写成 `1. `、`2. ` 开头的编号列表。
+""",
+    },
 )
 def steps_not_numbered(docs, self):
     for page in _troubleshooting_pages(docs):
@@ -476,6 +856,23 @@ def _normal(target: str) -> str:
     Severity.ERROR,
     "A page is not listed in the nav.",
     "Add the page's path to `nav:` in both mkdocs.yml and mkdocs.en.yml, at the same place.",
+    title={"en": "Page not in the nav", "zh": "页面不在导航里"},
+    doc={
+        "en": """\
+The page is missing from `nav` in `mkdocs.yml` (Chinese) or `mkdocs.en.yml` (English), so readers cannot reach it from the menu.
+
+Failing example: `docs/en/sign-in/reset-password.md` exists, but the `nav` of `mkdocs.en.yml` does not list `sign-in/reset-password.md`.
+
+Fix: add `- sign-in/reset-password.md` to the `nav` of both files, at the same place.
+""",
+        "zh": """\
+页面没有出现在 `mkdocs.yml`（中文）或 `mkdocs.en.yml`（英文）的 `nav` 里，读者无法从菜单找到它。
+
+错误示例：`docs/zh/sign-in/reset-password.md` 已存在，但 `mkdocs.yml` 的 `nav` 里没有 `sign-in/reset-password.md`。
+
+改法：在两个配置文件的 `nav` 里同一位置加入 `- sign-in/reset-password.md`。
+""",
+    },
 )
 def page_not_in_nav(docs, self):
     navs = _nav_pages(docs)
@@ -498,6 +895,29 @@ def page_not_in_nav(docs, self):
     Severity.ERROR,
     "A nav entry names a page that does not exist.",
     "Fix the path in `nav:` (relative to docs/zh or docs/en, ending in .md) or create the page.",
+    title={"en": "Nav entry without a page", "zh": "导航条目找不到页面"},
+    doc={
+        "en": """\
+A path listed in `nav` does not exist under `docs/zh` or `docs/en`.
+
+```yaml
+nav:
+  - sign-in/reset-pasword.md
+```
+
+Fix: correct the path (relative to `docs/zh` or `docs/en`, ending in `.md`) or create the page.
+""",
+        "zh": """\
+`nav` 里列出的路径在 `docs/zh` 或 `docs/en` 下不存在。
+
+```yaml
+nav:
+  - sign-in/reset-pasword.md
+```
+
+改法：改正路径（相对于 `docs/zh` 或 `docs/en`，以 `.md` 结尾），或者创建这个页面。
+""",
+    },
 )
 def nav_entry_not_found(docs, self):
     for lang, entries in _nav_pages(docs).items():
@@ -519,6 +939,23 @@ def nav_entry_not_found(docs, self):
     Severity.ERROR,
     "mkdocs.yml and mkdocs.en.yml list different pages, or the same pages in another order.",
     "Make both navs list the same pages in the same order; only the section labels differ.",
+    title={"en": "Navs differ between languages", "zh": "中英文导航不一致"},
+    doc={
+        "en": """\
+Both configuration files list the same pages in the same order; only the section labels are translated. The report names the first entry that differs.
+
+Failing example: `mkdocs.yml` lists `sign-in/reset-password.md` before `sign-in/locked-out.md`, and `mkdocs.en.yml` lists them the other way round.
+
+Fix: edit `mkdocs.en.yml` (or `mkdocs.yml`) so that both list the same pages in the same order.
+""",
+        "zh": """\
+两个配置文件的 `nav` 必须以相同的顺序列出相同的页面，只有分组名称需要翻译。报告指出第一个不同的条目。
+
+错误示例：`mkdocs.yml` 里 `sign-in/reset-password.md` 排在 `sign-in/locked-out.md` 前面，`mkdocs.en.yml` 里却排在后面。
+
+改法：调整 `mkdocs.en.yml`（或 `mkdocs.yml`），让两边的页面和顺序一致。
+""",
+    },
 )
 def nav_differs(docs, self):
     navs = _nav_pages(docs)
@@ -563,6 +1000,33 @@ def nav_differs(docs, self):
     "mkdocs.yml or mkdocs.en.yml cannot be read.",
     "Fix the YAML at the given line (indent with spaces; `key: value` with a space after the "
     "colon).",
+    title={"en": "Configuration file unreadable", "zh": "配置文件无法读取"},
+    doc={
+        "en": """\
+`mkdocs.yml` or `mkdocs.en.yml` is missing, not UTF-8, or not valid YAML.
+
+Failing example:
+
+```yaml
+nav:
+\t- index.md
+```
+
+Fix: correct the YAML at the reported line: indent with spaces, with a space after the colon of `key: value`.
+""",
+        "zh": """\
+`mkdocs.yml` 或 `mkdocs.en.yml` 不存在、不是 UTF-8，或不是有效的 YAML。
+
+错误示例：
+
+```yaml
+nav:
+\t- index.md
+```
+
+改法：按报告的行号修正 YAML：缩进只用空格，`键: 值` 的冒号后面加空格。
+""",
+    },
 )
 def config_invalid(docs, self):
     for path, line, message in docs.config_errors:

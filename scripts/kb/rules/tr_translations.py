@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..findings import Severity, rule
+from ..findings import Severity, family, rule
 
 # Chinese characters, kana and full-width forms (Chinese punctuation such as ：？).
 NOT_ENGLISH = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -32,6 +32,21 @@ def _heading_source(heading) -> str:
     return f"{'#' * heading.level} {heading.text}{suffix}"
 
 
+family(
+    "TR",
+    "translations",
+    title={"en": "Translations (TR)", "zh": "翻译（TR）"},
+    doc={
+        "en": """\
+The English site mirrors the Chinese one: the same pages, the same headings and the same heading IDs, so that the language switch and links to a section land on the same place.
+""",
+        "zh": """\
+英文站是中文站的完整镜像：同样的页面、同样的标题结构、同样的标题 ID，这样切换语言和指向某一节的链接都能落到同一位置。
+""",
+    },
+)
+
+
 @rule(
     "TR001",
     "translation-missing",
@@ -39,6 +54,29 @@ def _heading_source(heading) -> str:
     "A page exists in one language only.",
     "Create the page at the same path in the other language (docs/zh <-> docs/en), with the same "
     "headings and IDs, and add it to both navs; `make new` creates a pair.",
+    title={"en": "Page missing in the other language", "zh": "缺少另一种语言的页面"},
+    doc={
+        "en": """\
+A page exists only in Chinese or only in English.
+
+```text
+docs/zh/sign-in/reset-password.md   exists
+docs/en/sign-in/reset-password.md   missing
+```
+
+Fix: create the page at the same path in the other language, with the same headings and IDs, and add it to both navs. `make new` creates a pair at once.
+""",
+        "zh": """\
+页面只有中文版或只有英文版。
+
+```text
+docs/zh/sign-in/reset-password.md   存在
+docs/en/sign-in/reset-password.md   不存在
+```
+
+改法：在另一种语言的同一路径下创建页面，标题和 ID 与原页面一致，并加入两个导航。`make new` 可以一次创建一对页面。
+""",
+    },
 )
 def translation_missing(docs, self):
     for page in docs.pages:
@@ -59,6 +97,29 @@ def translation_missing(docs, self):
     "The Chinese and English page do not have the same headings (count, levels and IDs).",
     "Give both pages the same headings in the same order, with the same levels and the same "
     "`{ #id }`; only the heading text is translated.",
+    title={"en": "Headings differ between languages", "zh": "中英文标题结构不同"},
+    doc={
+        "en": """\
+The two pages of a pair have the same number of headings, with the same levels and IDs. The report names the first difference with the line in each file.
+
+```markdown
+docs/zh/…: ## 原因 { #causes }
+docs/en/…: ## Why it happens { #why }
+```
+
+Fix: use the same headings in the same order, levels and IDs in both pages; translate only the heading text.
+""",
+        "zh": """\
+一对页面的标题数量、层级和 ID 必须完全相同。报告给出第一个不同之处，以及两边各自的行号。
+
+```markdown
+docs/zh/…: ## 原因 { #causes }
+docs/en/…: ## Why it happens { #why }
+```
+
+改法：两边使用相同的标题顺序、层级和 ID，只翻译标题文字。
+""",
+    },
 )
 def headings_differ(docs, self):
     for zh, en in _pairs(docs):
@@ -101,6 +162,29 @@ def headings_differ(docs, self):
     "A title is not translated: the English title has Chinese characters or equals the Chinese "
     "one, or the Chinese title has no Chinese characters.",
     "Write the Chinese title in Chinese and the English title in English.",
+    title={"en": "Title not translated", "zh": "标题没有翻译"},
+    doc={
+        "en": """\
+The English `title` contains Chinese characters or full-width punctuation, or equals the Chinese title; or the Chinese `title` has no Chinese characters.
+
+```yaml
+# docs/en/sign-in/reset-password.md
+title: 重置密码
+```
+
+Fix: give the English page an English title (`title: Reset your password`) and the Chinese page a Chinese one.
+""",
+        "zh": """\
+英文页面的 `title` 含有中文字符或全角标点，或与中文标题完全相同；或者中文页面的 `title` 没有中文。
+
+```yaml
+# docs/en/sign-in/reset-password.md
+title: 重置密码
+```
+
+改法：英文页面写英文标题（`title: Reset your password`），中文页面写中文标题。
+""",
+    },
 )
 def title_not_translated(docs, self):
     for zh, en in _pairs(docs):
@@ -144,6 +228,23 @@ def _reviewed(page) -> dt.date | None:
     f"The two languages of a page were reviewed more than {MAX_REVIEW_GAP_DAYS} days apart.",
     "Bring the older page up to date with the newer one (facts, steps, sources), then set its "
     "`last_reviewed` to today's date.",
+    title={"en": "Review dates far apart", "zh": "中英文核实日期相差太远"},
+    doc={
+        "en": """\
+The `last_reviewed` dates of a pair are more than 30 days apart: one language was updated and the other was not. The warning is on the older page.
+
+Failing example: `docs/zh/sign-in/index.md` has `last_reviewed: 2026-11-28` and `docs/en/sign-in/index.md` has `last_reviewed: 2026-09-01`.
+
+Fix: bring the older page up to date with the newer one (facts, steps, sources), then set its `last_reviewed` to today's date.
+""",
+        "zh": """\
+一对页面的 `last_reviewed` 相差超过 30 天，说明一种语言更新了而另一种没有跟上。报告标在较旧的页面上。
+
+错误示例：`docs/zh/sign-in/index.md` 写的是 `last_reviewed: 2026-11-28`，`docs/en/sign-in/index.md` 写的是 `last_reviewed: 2026-09-01`。
+
+改法：对照较新的页面更新较旧的页面（事实、步骤、来源），再把它的 `last_reviewed` 改成当天日期。
+""",
+    },
 )
 def review_dates_apart(docs, self):
     for zh, en in _pairs(docs):

@@ -9,7 +9,7 @@ import difflib
 
 import autocorrect_py
 
-from ..findings import Severity, rule
+from ..findings import Severity, family, rule
 from ..parallel import parallel_map
 
 CONTEXT = 6  # characters shown on either side of a change
@@ -34,6 +34,21 @@ def _excerpt(old: str, new: str) -> tuple[int, str, str]:
     return first[1], cut(old, a0, a1), cut(new, b0, b1)
 
 
+family(
+    "TY",
+    "typography",
+    title={"en": "Chinese typography (TY)", "zh": "中文排版（TY）"},
+    doc={
+        "en": """\
+Chinese pages are checked with AutoCorrect (`autocorrect-py`) [@github-autocorrect-rules-linter-cjk]: a space between Chinese and Latin letters or digits, and full-width punctuation in Chinese sentences. Code and URLs are left alone.
+""",
+        "zh": """\
+中文页面用 AutoCorrect（`autocorrect-py`）检查排版[@github-autocorrect-rules-linter-cjk]：中文与英文字母或数字之间加空格，中文句子里用全角标点。代码和网址不检查。
+""",
+    },
+)
+
+
 @rule(
     "TY001",
     "chinese-typography",
@@ -41,6 +56,35 @@ def _excerpt(old: str, new: str) -> tuple[int, str, str]:
     "A line of a Chinese page does not follow the Chinese typography rules (autocorrect).",
     "Write it as suggested: a space between Chinese and Latin letters or digits, and full-width "
     "punctuation (，。：？！) in Chinese sentences.",
+    title={"en": "Chinese typography", "zh": "中文排版"},
+    doc={
+        "en": """\
+Each line AutoCorrect reports is a finding; the message shows the suggested text.
+
+```
+在Seller Central中等待60秒,然后刷新.
+```
+
+Fix:
+
+```markdown
+在 Seller Central 中等待 60 秒，然后刷新。
+```
+""",
+        "zh": """\
+AutoCorrect 报告的每一行都是一个问题，说明里给出建议的写法。
+
+```
+在Seller Central中等待60秒,然后刷新.
+```
+
+改法：
+
+```markdown
+在 Seller Central 中等待 60 秒，然后刷新。
+```
+""",
+    },
 )
 def chinese_typography(docs, self):
     pages = [page for page in docs.by_lang("zh") if page.text is not None and page.text.strip()]
