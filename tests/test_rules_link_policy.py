@@ -65,9 +65,9 @@ def test_protocol_relative_and_ftp_are_not_https(tree, check):
 
 
 def test_amazon_host_not_on_allowlist(tree, check, line):
-    findings = check(tree("[AWS](https://aws.amazon.com/)\n"), *LP)
+    findings = check(tree("[Ads](https://advertising.amazon.com/)\n"), *LP)
     assert found(findings) == [("LP002", line(0))]
-    assert "aws.amazon.com" in findings[0].message
+    assert "advertising.amazon.com" in findings[0].message
 
 
 @pytest.mark.parametrize(
