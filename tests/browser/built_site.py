@@ -30,6 +30,8 @@ ALTERNATE_BASE = CONFIG["zh"]["extra"]["alternate_base"]
 ISSUE_URL = CONFIG["zh"]["extra"]["issue_url"]
 REPO_URL = CONFIG["zh"]["repo_url"].rstrip("/")
 PREFIX = {"zh": "/", "en": "/en/"}
+# <html lang> and hreflang of each build: zh-Hans so that phones pick Simplified glyphs.
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 
 
 def built_pages() -> list[str]:

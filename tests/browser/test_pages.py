@@ -17,6 +17,7 @@ import yaml
 from built_site import (
     ALTERNATE_BASE,
     CONFIG,
+    HTML_LANG,
     ISSUE_URL,
     LANGUAGES,
     REPO_URL,
@@ -126,7 +127,7 @@ def test_one_title_and_the_page_language(pages):
     def check(path, record):
         if len(record["h1"]) != 1:
             yield f"{len(record['h1'])} H1 headings"
-        if record["htmlLang"] != language_of(path):
+        if record["htmlLang"] != HTML_LANG[language_of(path)]:
             yield f'<html lang="{record["htmlLang"]}">'
 
     assert_every_page(pages, check)

@@ -23,7 +23,7 @@
   // and say so in English.
   var config = document.getElementById("__config");
   var settings = JSON.parse(config.textContent);
-  settings.base = english.prefix.replace(/\/$/, "") || "/";
+  settings.base = english.prefix;
   settings.translations = english.translations;
   config.textContent = JSON.stringify(settings);
 
@@ -41,6 +41,7 @@
     for (var i = 0; i < a.length && i < b.length; i++) {
       names.forEach(function (name) {
         if (a[i].hasAttribute(name)) b[i].setAttribute(name, a[i].getAttribute(name));
+        else b[i].removeAttribute(name);
       });
     }
   }
