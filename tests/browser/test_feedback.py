@@ -15,7 +15,10 @@ from built_site import CONFIG, ISSUE_URL, ROOT, canonical_url
 
 QUESTION = {"zh": "这篇解决了您的问题吗？", "en": "Did this page solve your problem?"}
 ANSWERS = {"zh": ["解决了", "没解决"], "en": ["Yes, it did", "No, it did not"]}
-PAGES = {"zh": "/two-step-verification/code-not-received/", "en": "/en/two-step-verification/code-not-received/"}
+PAGES = {
+    "zh": "/two-step-verification/code-not-received/",
+    "en": "/en/two-step-verification/code-not-received/",
+}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

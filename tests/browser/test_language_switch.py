@@ -9,13 +9,18 @@ import pytest
 from built_site import HTML_LANG
 
 
-@pytest.mark.parametrize("viewport", [None, {"width": 390, "height": 844}], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    "viewport", [None, {"width": 390, "height": 844}], ids=["desktop", "phone"]
+)
 def test_language_menu_keeps_the_anchor(new_page, viewport):
     page, watch = new_page(**({"viewport": viewport} if viewport else {}))
     page.goto("/sign-in/reset-password/")
     anchor = page.locator("article h2[id]").nth(1).get_attribute("id")
     page.goto(f"/sign-in/reset-password/#{anchor}")
-    for lang, expected in (("en", "/en/sign-in/reset-password/"), ("zh", "/sign-in/reset-password/")):
+    for lang, expected in (
+        ("en", "/en/sign-in/reset-password/"),
+        ("zh", "/sign-in/reset-password/"),
+    ):
         page.locator(".md-select > button").click()
         page.locator(f'.md-select__link[hreflang="{HTML_LANG[lang]}"]').click()
         page.wait_for_url(f"**{expected}#{anchor}")

@@ -20,8 +20,11 @@ MEASURE = """(home) => {
   const problems = [];
   const width = document.documentElement.clientWidth;
   const article = document.querySelector("article.md-content__inner");
-  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
-    (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+  const name = (el) => {
+    const classes = typeof el.className === "string" ? el.className.trim().split(/\\s+/) : [];
+    return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+      + classes.filter(Boolean).map((c) => "." + c).join("");
+  };
 
   // A container that scrolls sideways, lies on the screen, and shows that it
   // scrolls (the shadow gradients of extra.css).
@@ -41,8 +44,11 @@ MEASURE = """(home) => {
     if (r.width === 0 || r.height === 0) continue;
     if (r.right <= width + 1 && r.left >= -1) continue;
     const box = scroller(el);
-    if (box === null) problems.push(`${name(el)} runs off the screen (${Math.round(r.left)} to ${Math.round(r.right)} px)`);
-    else if (typeof box === "string") problems.push(`${name(el)} scrolls in ${box.slice(8)}, which shows no scroll hint`);
+    const where = `${Math.round(r.left)} to ${Math.round(r.right)} px`;
+    if (box === null) problems.push(`${name(el)} runs off the screen (${where})`);
+    else if (typeof box === "string") {
+      problems.push(`${name(el)} scrolls in ${box.slice(8)}, which shows no scroll hint`);
+    }
   }
 
   // Text directly inside warnings and tables (footnote markers excepted).
@@ -53,7 +59,9 @@ MEASURE = """(home) => {
       const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
       if (!own || !el.getClientRects().length) continue;
       const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size < %(min)s - 0.05) problems.push(`${name(el)} in ${name(box)}: ${size.toFixed(1)} px text`);
+      if (size < %(min)s - 0.05) {
+        problems.push(`${name(el)} in ${name(box)}: ${size.toFixed(1)} px text`);
+      }
     }
   }
 
@@ -70,9 +78,11 @@ MEASURE = """(home) => {
     }
     const style = getComputedStyle(heading);
     const line = parseFloat(style.lineHeight);
-    const height = heading.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    const height = heading.getBoundingClientRect().height - padding;
     if (Math.abs(height - tops.length * line) > 2) {
-      problems.push(`${name(heading)} is ${Math.round(height)} px tall for ${tops.length} line(s) of ${line} px`);
+      const lines = `${tops.length} line(s) of ${line} px`;
+      problems.push(`${name(heading)} is ${Math.round(height)} px tall for ${lines}`);
     }
   }
 
@@ -80,7 +90,9 @@ MEASURE = """(home) => {
   if (location.pathname !== home) {
     const crumbs = document.querySelectorAll(".md-content .md-path a.md-path__link");
     if (!crumbs.length || !crumbs[0].offsetParent) problems.push("no breadcrumbs");
-    else if (new URL(crumbs[0].href).pathname !== home) problems.push(`breadcrumbs start at ${crumbs[0].href}`);
+    else if (new URL(crumbs[0].href).pathname !== home) {
+      problems.push(`breadcrumbs start at ${crumbs[0].href}`);
+    }
   }
   return problems;
 }""".replace("%(min)s", str(MIN_TEXT_PX))

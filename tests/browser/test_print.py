@@ -9,7 +9,10 @@ import pytest
 from built_site import CONFIG, canonical_url, front_matter, source_pages
 
 PAGES = {"zh": "/sign-in/reset-password/", "en": "/en/sign-in/reset-password/"}
-INDEPENDENT = {"zh": "独立社区指南 · 非亚马逊官方", "en": "Independent community guide · not Amazon"}
+INDEPENDENT = {
+    "zh": "独立社区指南 · 非亚马逊官方",
+    "en": "Independent community guide · not Amazon",
+}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -25,9 +28,10 @@ def test_print_header(new_page, lang):
     text = header.inner_text()
     reviewed = front_matter(source_pages(lang)[PAGES[lang]])["last_reviewed"]
     assert isinstance(reviewed, dt.date)
-    expected_reviewed = (
-        f"{reviewed.year} 年 {reviewed.month} 月 {reviewed.day} 日" if lang == "zh" else reviewed.strftime("%-d %B %Y")
-    )
+    if lang == "zh":
+        expected_reviewed = f"{reviewed.year} 年 {reviewed.month} 月 {reviewed.day} 日"
+    else:
+        expected_reviewed = reviewed.strftime("%-d %B %Y")
     for part in (
         CONFIG[lang]["site_name"],
         canonical_url(PAGES[lang]),

@@ -8,10 +8,22 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_self_check import CHECK, MEETS, PAGES, fill, form  # noqa: F401  (form is a fixture)
+from test_self_check import CHECK, MEETS, PAGES, SCRIPT, fill
 
 QUICK = {"zh": "快速检查", "en": "Quick check"}
 NEXT = ("/inform-act/required-information/", "/inform-act/individual-sellers/")
+
+
+@pytest.fixture
+def form(new_page):
+    def open_form(lang):
+        page, watch = new_page()
+        page.clock.set_fixed_time("2026-11-28T10:00:00")
+        page.goto(PAGES[lang])
+        watch.settle(page)
+        return page, watch
+
+    return open_form
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -53,7 +65,8 @@ def test_meets_result_links_to_the_next_steps(form, lang):
     page, _ = form(lang)
     fill(page, MEETS)
     page.get_by_role("button", name=CHECK[lang], exact=True).click()
-    hrefs = page.locator("form.kb-self-check .kb-result .kb-next a").evaluate_all("l => l.map(a => a.pathname)")
+    links = page.locator("form.kb-self-check .kb-result .kb-next a")
+    hrefs = links.evaluate_all("l => l.map(a => a.pathname)")
     prefix = "/en" if lang == "en" else ""
     assert hrefs == [prefix + path for path in NEXT]
     for href in hrefs:
@@ -97,8 +110,6 @@ def test_without_javascript_the_page_explains_the_hand_method(new_page):
 
 @pytest.fixture(scope="module")
 def logic(browser):
-    from test_self_check import SCRIPT
-
     context = browser.new_context()
     tab = context.new_page()
     tab.set_content("<!doctype html><title>self-check</title>")
@@ -111,6 +122,8 @@ def logic(browser):
 @given(orders=st.integers(0, 100_000), cents=st.integers(0, 10_000_000))
 def test_quick_check_agrees_with_the_rule_written_out(logic, orders, cents):
     revenue = f"{cents // 100}.{cents % 100:02d}"
-    result = logic.evaluate("([o, r]) => informSelfCheck.evaluateTotals(o, r)", [str(orders), revenue])
+    result = logic.evaluate(
+        "([o, r]) => informSelfCheck.evaluateTotals(o, r)", [str(orders), revenue]
+    )
     assert result["ok"]
     assert result["meets"] == (orders >= 200 and cents >= 500_000)
