@@ -171,8 +171,9 @@ def test_language_menu_links_to_the_same_page_in_each_language(pages, base_url):
         rel = page_path(path)
         for lang, prefix in (("zh", "/"), ("en", "/en/")):
             target = f"{base_url}{prefix}{rel}"
-            if record["menu"].get(lang) != target:
-                yield f"language menu {lang} -> {record['menu'].get(lang)}, expected {target}"
+            linked = record["menu"].get(HTML_LANG[lang])
+            if linked != target:
+                yield f"language menu {lang} -> {linked}, expected {target}"
             elif f"{prefix}{rel}" not in pages:
                 yield f"language menu {lang} -> {target}, which is not a built page"
 

@@ -405,8 +405,15 @@
       return p;
     }
 
-    form.addEventListener("input", clear);
-    form.addEventListener("change", clear);
+    // A changed field loses its error mark; the others keep theirs until
+    // the next check, so the reader still sees what is left to correct.
+    function changed(event) {
+      if (event.target && event.target.removeAttribute) event.target.removeAttribute("aria-invalid");
+      show("", []);
+    }
+
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
     return {
       element: result,
       show: show,
