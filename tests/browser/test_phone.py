@@ -147,3 +147,19 @@ def test_a_tapped_section_link_is_copied_on_touch_screens(new_page, base_url):
     assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/sign-in/{anchor}"
     assert page.locator(".kb-toast").inner_text() == "已复制本节链接。"
     assert watch.problems() == []
+
+
+def test_menu_chevrons_only_where_a_sub_menu_opens(new_page):
+    """In the phone menu, a ">" means "opens a sub-menu": it is shown on the
+    open section's toggle, never on a plain link to a section's first page."""
+    page, watch = new_page(viewport=PHONES["390x844"], is_mobile=True, has_touch=True)
+    for path in ("/", "/en/sign-in/reset-password/"):
+        page.goto(path)
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        on_links = page.locator(".md-nav--primary a.md-nav__link .md-nav__icon")
+        shown = "l => l.filter(i => getComputedStyle(i).display !== 'none').length"
+        assert on_links.evaluate_all(shown) == 0, path
+        if path != "/":
+            toggles = page.locator(".md-nav--primary label.md-nav__link .md-nav__icon")
+            assert toggles.evaluate_all(shown) >= 1
+    assert watch.problems() == []
