@@ -78,6 +78,7 @@ test: $(VENV)/.installed node_modules/.installed ## Run every test (what CI runs
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory linkcheck
 	$(MAKE) --no-print-directory workflows
+	node --test tests/js/
 	@scripts/require.sh chromium
 	$(BIN)/pytest
 

@@ -17,6 +17,7 @@ import yaml
 from support.built_site import (
     ALTERNATE_BASE,
     CONFIG,
+    HTML_LANG,
     ISSUE_URL,
     LANGUAGES,
     REPO_URL,
@@ -126,7 +127,7 @@ def test_one_title_and_the_page_language(pages):
     def check(path, record):
         if len(record["h1"]) != 1:
             yield f"{len(record['h1'])} H1 headings"
-        if record["htmlLang"] != language_of(path):
+        if record["htmlLang"] != HTML_LANG[language_of(path)]:
             yield f'<html lang="{record["htmlLang"]}">'
 
     assert_every_page(pages, check)
@@ -170,8 +171,9 @@ def test_language_menu_links_to_the_same_page_in_each_language(pages, base_url):
         rel = page_path(path)
         for lang, prefix in (("zh", "/"), ("en", "/en/")):
             target = f"{base_url}{prefix}{rel}"
-            if record["menu"].get(lang) != target:
-                yield f"language menu {lang} -> {record['menu'].get(lang)}, expected {target}"
+            linked = record["menu"].get(HTML_LANG[lang])
+            if linked != target:
+                yield f"language menu {lang} -> {linked}, expected {target}"
             elif f"{prefix}{rel}" not in pages:
                 yield f"language menu {lang} -> {target}, which is not a built page"
 

@@ -9,7 +9,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from support.built_site import CONFIG, ISSUE_URL, PREFIX, SITE, canonical_url
+from support.built_site import CONFIG, HTML_LANG, ISSUE_URL, PREFIX, SITE, canonical_url
 
 PHONE = {"width": 375, "height": 812}
 
@@ -51,10 +51,10 @@ def test_language_menu_keeps_the_reader_on_the_same_article(new_page, viewport):
     page.goto(path)
     for lang, name, expected in (("en", "English", f"/en{path}"), ("zh", "简体中文", path)):
         page.locator(".md-select > button").click()  # opens the menu (focus)
-        page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+        page.locator(f'.md-select__link[hreflang="{HTML_LANG[lang]}"]').click()
         page.wait_for_url(f"**{expected}")
         assert urlsplit(page.url).path == expected, name
-        assert page.locator("html").get_attribute("lang") == lang
+        assert page.locator("html").get_attribute("lang") == HTML_LANG[lang]
         assert page.locator(".md-content h1").count() == 1
     assert watch.problems() == []
 
@@ -154,7 +154,7 @@ def test_phone_search_finds_an_article_by_its_title(new_page, lang):
 
 @pytest.mark.parametrize(
     ("address", "lang", "home"),
-    [("/no-such-page/", "zh", "/"), ("/en/no-such-page/", "en", "/en/")],
+    [("/no-such-page/", "zh-Hans", "/"), ("/en/no-such-page/", "en", "/en/")],
 )
 def test_not_found_page_speaks_the_language_of_the_address(new_page, base_url, address, lang, home):
     page, watch = new_page()

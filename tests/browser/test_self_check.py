@@ -316,7 +316,7 @@ def test_form_names_the_qualifying_window_and_sends_nothing(form, lang):
     watch.requests.clear()
     before = page.url
     page.get_by_role("button", name=CHECK[lang], exact=True).click()
-    result = page.locator(".kb-result")
+    result = page.locator("form.kb-self-check .kb-result")
     assert result.get_attribute("data-state") == "meets"
     text = result.inner_text()
     assert "2025-11" in text and "2026-10" in text  # the 12 months that qualify
@@ -332,7 +332,7 @@ def test_form_below_threshold(form, lang):
     page, _ = form(lang)
     fill(page, {22: ("60", "3000"), 23: ("60", "3000")})  # 120 sales, 6,000 dollars
     page.get_by_role("button", name=CHECK[lang], exact=True).click()
-    result = page.locator(".kb-result")
+    result = page.locator("form.kb-self-check .kb-result")
     assert result.get_attribute("data-state") == "below"
     assert "120" in result.inner_text()
 
@@ -351,7 +351,7 @@ def test_broken_input_gets_a_message_and_no_verdict(form, lang, rows, bad, fixed
     page, watch = form(lang)
     fill(page, rows)
     page.get_by_role("button", name=CHECK[lang], exact=True).click()
-    result = page.locator(".kb-result")
+    result = page.locator("form.kb-self-check .kb-result")
     assert result.get_attribute("data-state") == "error"
     row, column = bad
     label = page.locator("form.kb-self-check tbody th .kb-month").nth(row).inner_text()
@@ -359,7 +359,7 @@ def test_broken_input_gets_a_message_and_no_verdict(form, lang, rows, bad, fixed
     inputs = page.locator("form.kb-self-check tbody tr").nth(row).locator("input")
     assert inputs.nth(column).get_attribute("aria-invalid") == "true"
     for verdict in ("meets", "below"):
-        assert page.locator(f'.kb-result[data-state="{verdict}"]').count() == 0
+        assert page.locator(f'form.kb-self-check .kb-result[data-state="{verdict}"]').count() == 0
     # Correcting the entry gives the verdict.
     for field in (inputs.nth(0), inputs.nth(1)):
         if field.get_attribute("aria-invalid"):

@@ -31,6 +31,8 @@ ALTERNATE_BASE = CONFIG["zh"]["extra"]["alternate_base"]
 ISSUE_URL = CONFIG["zh"]["extra"]["issue_url"]
 REPO_URL = CONFIG["zh"]["repo_url"].rstrip("/")
 PREFIX = {lang: "/" + prefix for lang, prefix in URL_PREFIX.items()}
+# <html lang> and hreflang of each build: zh-Hans so that phones pick Simplified glyphs.
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 
 
 def built_pages(site: Path = SITE) -> list[str]:

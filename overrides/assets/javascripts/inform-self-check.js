@@ -7,7 +7,9 @@
  * rule. It runs in the page only and sends nothing anywhere.
  *
  * The rule is in pure functions (parseOrders, parseRevenue, monthLabels,
- * evaluate), exported for the tests; the last part wires them to the form.
+ * evaluate, evaluateTotals), exported for the tests (Node: require() or
+ * import this file; tests/js/self-check.test.mjs); the last part wires them
+ * to the two forms: 24 months, or the two 12-month totals (quick check).
  * Amounts are handled in whole cents so that exactly 5,000.00 compares
  * exactly.
  */
@@ -164,6 +166,26 @@
     };
   }
 
+  /**
+   * The quick check: the totals of one run of 12 consecutive months.
+   * Returns {ok: false, errors: [{month: null, field, code}]} or
+   * {ok: true, orders, cents, meets}.
+   */
+  function evaluateTotals(ordersText, revenueText) {
+    var orders = parseOrders(ordersText);
+    var revenue = parseRevenue(revenueText);
+    var errors = [];
+    if (orders.error) errors.push({ month: null, field: "orders", code: orders.error });
+    if (revenue.error) errors.push({ month: null, field: "revenue", code: revenue.error });
+    if (errors.length) return { ok: false, errors: errors };
+    return {
+      ok: true,
+      orders: orders.value,
+      cents: revenue.cents,
+      meets: orders.value >= ORDER_THRESHOLD && revenue.cents >= REVENUE_THRESHOLD_CENTS,
+    };
+  }
+
   function maxBy(windows, key) {
     return windows.reduce(function (best, w) {
       return w[key] > best[key] ? w : best;
@@ -179,6 +201,7 @@
     parseRevenue: parseRevenue,
     monthLabels: monthLabels,
     evaluate: evaluate,
+    evaluateTotals: evaluateTotals,
   };
 
   if (typeof module === "object" && module.exports) {
@@ -198,14 +221,18 @@
       revenueOf: "{month} 销售额（美元）",
       oldest: "（最早）",
       newest: "（最近）",
-      errorsTitle: "请先改正下面的输入，然后再检查：",
+      errorsTitle: "请先改正下面的输入，然后再检查（点一条可跳到那一格）：",
       fieldError: "{month} 的{field}：{problem}",
+      totalError: "12 个月的{field}：{problem}",
       field: { orders: "销售笔数", revenue: "销售额" },
       codes: {
         empty: "没有填写。没有销售的月份请填 0。",
         negative: "不能是负数。",
-        "not-a-number": "不是数字。只填阿拉伯数字，例如 1250 或 1,250.50。",
-        "not-whole": "销售笔数应为整数。",
+        "not-a-number": {
+          orders: "不是数字。只填阿拉伯数字，例如 1250 或 1,250。",
+          revenue: "不是数字。只填阿拉伯数字，例如 1250 或 1,250.50。",
+        },
+        "not-whole": "销售笔数应为整数，例如 1250。",
         "too-precise": "金额最多保留两位小数（美分）。",
         "too-large": "数字太大，请检查是否多输了位数。",
         "no-months": "还没有填写任何月份。请至少填写一个月的销售笔数和销售额。",
@@ -215,6 +242,15 @@
       meets:
         "按您填写的数字，{start} 至 {end} 这 12 个月共有 {orders} 笔销售、{revenue} 美元销售额，两项都达到门槛（200 笔以上且 5,000 美元以上）。按法案的定义，您很可能属于“高销量第三方卖家”。",
       meetsMore: "共有 {count} 个连续 12 个月的区间达到门槛，上面是最近的一个。",
+      totalsMeet:
+        "按您填写的合计，这 12 个月共有 {orders} 笔销售、{revenue} 美元销售额，两项都达到门槛（200 笔以上且 5,000 美元以上）。按法案的定义，您很可能属于“高销量第三方卖家”。",
+      totalsBelow:
+        "按您填写的合计（{orders} 笔、{revenue} 美元），这 12 个月没有同时达到 200 笔和 5,000 美元。其他连续 12 个月也要看：过去 24 个月里任何一段同时达到，就算达到门槛。",
+      nextSteps: "下一步：",
+      next: [
+        ["../required-information/", "准备需要提供的信息"],
+        ["../individual-sellers/", "个人卖家如何验证"],
+      ],
       below:
         "按您填写的数字，没有任何连续 12 个月同时达到 200 笔销售和 5,000 美元销售额，您目前可能不属于“高销量第三方卖家”。",
       bestOrders: "销售笔数最多的 12 个月：{start} 至 {end}，{orders} 笔，{revenue} 美元。",
@@ -230,14 +266,18 @@
       revenueOf: "{month} revenue (US$)",
       oldest: " (oldest)",
       newest: " (newest)",
-      errorsTitle: "Please correct these entries, then check again:",
+      errorsTitle: "Please correct these entries, then check again (select one to go to its field):",
       fieldError: "{month}, {field}: {problem}",
+      totalError: "12-month {field}: {problem}",
       field: { orders: "sales", revenue: "revenue" },
       codes: {
         empty: "empty. Enter 0 for a month with no sales.",
         negative: "cannot be negative.",
-        "not-a-number": "not a number. Use digits only, such as 1250 or 1,250.50.",
-        "not-whole": "the number of sales must be a whole number.",
+        "not-a-number": {
+          orders: "not a number. Use digits only, such as 1250 or 1,250.",
+          revenue: "not a number. Use digits only, such as 1250 or 1,250.50.",
+        },
+        "not-whole": "the number of sales must be a whole number, such as 1250.",
         "too-precise": "use at most two decimal places (cents).",
         "too-large": "the number is too large; check for extra digits.",
         "no-months": "No month has been filled in yet. Enter the sales and revenue of at least one month.",
@@ -247,6 +287,15 @@
       meets:
         "From your figures, the 12 months from {start} to {end} have {orders} sales and US${revenue} in revenue: both thresholds (200 or more sales and US$5,000 or more) are met. Under the Act's definition you are likely a high-volume third-party seller.",
       meetsMore: "{count} periods of 12 consecutive months meet the thresholds; the most recent one is shown above.",
+      totalsMeet:
+        "From your totals, these 12 months have {orders} sales and US${revenue} in revenue: both thresholds (200 or more sales and US$5,000 or more) are met. Under the Act's definition you are likely a high-volume third-party seller.",
+      totalsBelow:
+        "From your totals ({orders} sales, US${revenue}), these 12 months do not reach both 200 sales and US$5,000. Other runs of 12 consecutive months count too: if any one in the last 24 months reaches both, you meet the threshold.",
+      nextSteps: "Next steps:",
+      next: [
+        ["../required-information/", "What you must provide"],
+        ["../individual-sellers/", "Verifying as an individual seller"],
+      ],
       below:
         "From your figures, no period of 12 consecutive months has both 200 or more sales and US$5,000 or more in revenue, so you are probably not a high-volume third-party seller at the moment.",
       bestOrders: "The 12 months with the most sales: {start} to {end}, {orders} sales, US${revenue}.",
@@ -274,14 +323,117 @@
     return Math.floor(index / 12) + "-" + (month < 10 ? "0" : "") + month;
   }
 
+  function language() {
+    return (document.documentElement.lang || "zh").indexOf("en") === 0 ? "en" : "zh";
+  }
+
+  /* What the two forms share: the result box, which is emptied as soon as
+   * any figure changes (a result must never describe other figures than
+   * those on screen), error lists whose items lead to their field, and the
+   * next steps after a "meets" result. */
+  function resultBox(form) {
+    var text = TEXT[language()];
+    var result = form.querySelector(".kb-result");
+
+    function show(state, nodes) {
+      result.textContent = "";
+      result.setAttribute("data-state", state);
+      nodes.forEach(function (node) {
+        result.appendChild(node);
+      });
+    }
+
+    function clear() {
+      Array.prototype.forEach.call(form.querySelectorAll("input[aria-invalid]"), function (input) {
+        input.removeAttribute("aria-invalid");
+      });
+      show("", []);
+    }
+
+    function paragraph(content) {
+      var p = document.createElement("p");
+      p.textContent = content;
+      return p;
+    }
+
+    function problem(code, field) {
+      var message = text.codes[code];
+      return typeof message === "object" ? message[field] : message;
+    }
+
+    // errors: [{input, label, code, field}]; input may be null (no field).
+    function showErrors(errors) {
+      var list = document.createElement("ul");
+      errors.forEach(function (error) {
+        var item = document.createElement("li");
+        var message = error.label ? error.label(problem(error.code, error.field)) : problem(error.code, error.field);
+        if (error.input) {
+          error.input.setAttribute("aria-invalid", "true");
+          var link = document.createElement("a");
+          link.href = "#" + error.input.id;
+          link.textContent = message;
+          link.addEventListener("click", function (event) {
+            event.preventDefault();
+            error.input.focus();
+            error.input.select();
+          });
+          item.appendChild(link);
+        } else {
+          item.textContent = message;
+        }
+        list.appendChild(item);
+      });
+      show("error", [paragraph(text.errorsTitle), list]);
+    }
+
+    function nextSteps() {
+      var p = paragraph(text.nextSteps + " ");
+      p.className = "kb-next";
+      text.next.forEach(function (step, i) {
+        var link = document.createElement("a");
+        link.href = new URL(step[0], location.href).href;
+        link.textContent = step[1];
+        if (i) p.appendChild(document.createTextNode(text.next.length > 1 ? (language() === "zh" ? "、" : ", ") : ""));
+        p.appendChild(link);
+      });
+      return p;
+    }
+
+    function caveat() {
+      var p = paragraph(text.caveat);
+      p.className = "kb-caveat";
+      return p;
+    }
+
+    // A changed field loses its error mark; the others keep theirs until
+    // the next check, so the reader still sees what is left to correct.
+    function changed(event) {
+      if (event.target && event.target.removeAttribute) event.target.removeAttribute("aria-invalid");
+      show("", []);
+    }
+
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
+    return {
+      element: result,
+      show: show,
+      clear: clear,
+      paragraph: paragraph,
+      showErrors: showErrors,
+      nextSteps: nextSteps,
+      caveat: caveat,
+    };
+  }
+
   function setUp(form) {
-    var lang = (document.documentElement.lang || "zh").indexOf("en") === 0 ? "en" : "zh";
+    var lang = language();
     var locale = lang === "en" ? "en-US" : "zh-CN";
     var text = TEXT[lang];
     var newest = form.querySelector("[name=newest]");
     var body = form.querySelector("tbody");
-    var result = form.querySelector(".kb-result");
+    var box = resultBox(form);
     if (!newest.value) newest.value = previousMonth(new Date());
+    newest.id = newest.id || "kb-newest";
 
     for (var i = 0; i < MAX_MONTHS; i++) {
       var row = document.createElement("tr");
@@ -294,6 +446,7 @@
         var input = document.createElement("input");
         input.type = "text";
         input.name = field + "-" + i;
+        input.id = "kb-" + field + "-" + i;
         input.setAttribute("inputmode", field === "orders" ? "numeric" : "decimal");
         input.setAttribute("autocomplete", "off");
         cell.appendChild(input);
@@ -321,28 +474,11 @@
       });
     }
 
-    function show(state, nodes) {
-      result.textContent = "";
-      result.setAttribute("data-state", state);
-      nodes.forEach(function (node) {
-        result.appendChild(node);
-      });
-    }
-
-    function paragraph(content) {
-      var p = document.createElement("p");
-      p.textContent = content;
-      return p;
-    }
-
     function check() {
-      Array.prototype.forEach.call(form.querySelectorAll("input[aria-invalid]"), function (input) {
-        input.removeAttribute("aria-invalid");
-      });
+      box.clear();
       var names = labels();
       if (!names) {
-        newest.setAttribute("aria-invalid", "true");
-        show("error", [paragraph(text.codes["bad-newest"])]);
+        box.showErrors([{ input: newest, code: "bad-newest" }]);
         return;
       }
       var rows = Array.prototype.map.call(body.rows, function (row) {
@@ -350,23 +486,19 @@
       });
       var outcome = evaluate(rows);
       if (!outcome.ok) {
-        var list = document.createElement("ul");
-        outcome.errors.forEach(function (error) {
-          var message = text.codes[error.code];
-          if (error.field) {
-            var input = body.rows[error.month].cells[error.field === "orders" ? 1 : 2].firstChild;
-            input.setAttribute("aria-invalid", "true");
-            message = fill(text.fieldError, {
-              month: names[error.month],
-              field: text.field[error.field],
-              problem: message,
-            });
-          }
-          var item = document.createElement("li");
-          item.textContent = message;
-          list.appendChild(item);
-        });
-        show("error", [paragraph(text.errorsTitle), list]);
+        box.showErrors(
+          outcome.errors.map(function (error) {
+            if (!error.field) return { input: null, code: error.code };
+            return {
+              input: body.rows[error.month].cells[error.field === "orders" ? 1 : 2].firstChild,
+              code: error.code,
+              field: error.field,
+              label: function (problem) {
+                return fill(text.fieldError, { month: names[error.month], field: text.field[error.field], problem: problem });
+              },
+            };
+          }),
+        );
         return;
       }
       function describe(template, w) {
@@ -380,15 +512,16 @@
       }
       var nodes = [];
       if (outcome.latest) {
-        nodes.push(paragraph(describe(text.meets, outcome.latest)));
-        if (outcome.qualifying.length > 1) nodes.push(paragraph(describe(text.meetsMore, outcome.latest)));
+        nodes.push(box.paragraph(describe(text.meets, outcome.latest)));
+        if (outcome.qualifying.length > 1) nodes.push(box.paragraph(describe(text.meetsMore, outcome.latest)));
+        nodes.push(box.nextSteps());
       } else {
-        nodes.push(paragraph(text.below));
-        nodes.push(paragraph(describe(text.bestOrders, outcome.best.orders)));
-        nodes.push(paragraph(describe(text.bestRevenue, outcome.best.revenue)));
+        nodes.push(box.paragraph(text.below));
+        nodes.push(box.paragraph(describe(text.bestOrders, outcome.best.orders)));
+        nodes.push(box.paragraph(describe(text.bestRevenue, outcome.best.revenue)));
         if (outcome.firstEntered > 0) {
           nodes.push(
-            paragraph(
+            box.paragraph(
               fill(text.shortPeriod, {
                 count: outcome.months - outcome.firstEntered,
                 start: names[outcome.firstEntered],
@@ -398,10 +531,8 @@
           );
         }
       }
-      var caveat = paragraph(text.caveat);
-      caveat.className = "kb-caveat";
-      nodes.push(caveat);
-      show(outcome.latest ? "meets" : "below", nodes);
+      nodes.push(box.caveat());
+      box.show(outcome.latest ? "meets" : "below", nodes);
     }
 
     newest.addEventListener("change", relabel);
@@ -409,13 +540,13 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault(); // nothing is sent: the check runs here
       check();
-      result.focus();
+      box.element.focus();
     });
     form.addEventListener("reset", function () {
       setTimeout(function () {
         newest.value = previousMonth(new Date());
         relabel();
-        show("", []);
+        box.clear();
       });
     });
     var zeros = form.querySelector("[data-kb-fill-zero]");
@@ -432,17 +563,59 @@
             if (started && input.value.trim() === "") input.value = "0";
           });
         });
+        box.clear(); // figures changed without an input event
       });
     }
     relabel();
     form.hidden = false;
-    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-needs-script]"), function (note) {
-      note.hidden = true;
+  }
+
+  function setUpQuick(form) {
+    var lang = language();
+    var locale = lang === "en" ? "en-US" : "zh-CN";
+    var text = TEXT[lang];
+    var box = resultBox(form);
+    var fields = {
+      orders: form.querySelector("[name=orders]"),
+      revenue: form.querySelector("[name=revenue]"),
+    };
+    fields.orders.id = "kb-total-orders";
+    fields.revenue.id = "kb-total-revenue";
+    form.addEventListener("submit", function (event) {
+      event.preventDefault(); // nothing is sent: the check runs here
+      box.clear();
+      var outcome = evaluateTotals(fields.orders.value, fields.revenue.value);
+      if (!outcome.ok) {
+        box.showErrors(
+          outcome.errors.map(function (error) {
+            return {
+              input: fields[error.field],
+              code: error.code,
+              field: error.field,
+              label: function (problem) {
+                return fill(text.totalError, { field: text.field[error.field], problem: problem });
+              },
+            };
+          }),
+        );
+      } else {
+        var values = { orders: outcome.orders.toLocaleString(locale), revenue: money(outcome.cents, locale) };
+        var nodes = [box.paragraph(fill(outcome.meets ? text.totalsMeet : text.totalsBelow, values))];
+        if (outcome.meets) nodes.push(box.nextSteps());
+        nodes.push(box.caveat());
+        box.show(outcome.meets ? "meets" : "below", nodes);
+      }
+      box.element.focus();
     });
+    form.hidden = false;
   }
 
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("form.kb-self-check"), setUp);
+    Array.prototype.forEach.call(document.querySelectorAll("form.kb-quick-check"), setUpQuick);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-needs-script]"), function (note) {
+      note.hidden = true;
+    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -1,0 +1,87 @@
+/* Small reader aids on every page. Each works on the HTML as built and
+ * degrades to plain links and tables without JavaScript.
+ * - The language menu keeps the reader's place: the other language's page
+ *   has the same heading IDs, so the current #anchor is carried over.
+ * - Wide tables become stacked cards on phones: each cell gets its column's
+ *   heading as a label (extra.css shows it at <= 600 px).
+ * - A tap on a heading's ¶ copies the section's address.
+ * - A printout says when it was printed (print-header.html).
+ */
+(function () {
+  "use strict";
+  var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
+
+  // Capture phase: runs before the browser (or Material) follows the link.
+  document.addEventListener(
+    "click",
+    function (event) {
+      var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+      if (!link) return;
+      var target = new URL(link.href, location.href);
+      target.hash = location.hash;
+      link.href = target.href;
+    },
+    true,
+  );
+
+  function labelTables() {
+    var tables = document.querySelectorAll(".md-typeset table:not([class])");
+    Array.prototype.forEach.call(tables, function (table) {
+      var heads = table.querySelectorAll("thead th");
+      if (heads.length < 3) return; // two columns fit a phone as they are
+      table.setAttribute("data-kb-cards", "");
+      Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          if (heads[i]) cell.setAttribute("data-label", heads[i].textContent.trim());
+        });
+      });
+    });
+  }
+
+  var note;
+  function say(text) {
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "kb-toast";
+      note.setAttribute("role", "status");
+      document.body.appendChild(note);
+    }
+    note.textContent = text;
+    note.hidden = false;
+    clearTimeout(say.timer);
+    say.timer = setTimeout(function () {
+      note.hidden = true;
+    }, 2500);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".md-typeset a.headerlink");
+    if (!link || !navigator.clipboard) return;
+    navigator.clipboard.writeText(link.href).then(
+      function () {
+        say(zh ? "已复制本节链接。" : "Link to this section copied.");
+      },
+      function () {
+        // No clipboard access: the link still moves the address bar to the section.
+      },
+    );
+  });
+
+  window.addEventListener("beforeprint", function () {
+    var stamp = document.querySelector("[data-kb-print-date]");
+    if (!stamp) return;
+    var now = new Date();
+    var iso = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+    stamp.setAttribute("datetime", iso);
+    stamp.textContent = zh
+      ? now.getFullYear() + " 年 " + (now.getMonth() + 1) + " 月 " + now.getDate() + " 日"
+      : now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    stamp.parentNode.hidden = false;
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", labelTables);
+  } else {
+    labelTables();
+  }
+})();
