@@ -55,3 +55,13 @@ def test_long_line_shows_only_the_changed_part(make_tree, page, check):
     assert len(findings) == 1
     assert len(findings[0].message) < 80
     assert "`…长的句子包含 abc 这个词。`" in findings[0].message
+
+
+def test_citation_markers_are_markup_not_prose(make_tree, page, check):
+    body = "达到 200 笔和 5,000 美元[@src-a]。其次[@src-a; @src-b]，再点击登录。\n"
+    root = make_tree({"zh/a.md": page("登录问题", body), "en/a.md": page("Sign-in")})
+    assert check(root, "TY001") == []
+    # Prose around a citation is still checked.
+    body = "等待60秒[@src-a]。\n"
+    root = make_tree({"zh/a.md": page("登录问题", body), "en/a.md": page("Sign-in")})
+    assert [f.code for f in check(root, "TY001")] == ["TY001"]

@@ -11,6 +11,7 @@ import autocorrect_py
 
 from ..findings import Severity, family, rule
 from ..parallel import parallel_map
+from ..site.claims import CITATION
 
 CONTEXT = 6  # characters shown on either side of a change
 MAX_SHOWN = 80
@@ -97,16 +98,19 @@ def chinese_typography(docs, self):
 
 
 def prose_only(page) -> str:
-    """The page text with `keywords` blanked out, line numbers kept.
+    """The page text with `keywords` and citation markers blanked out, line
+    numbers kept.
 
     Keywords are search terms, not sentences: in a YAML list such as
     `keywords: [登不上, 登录不了]` the half-width commas are YAML syntax, which
-    autocorrect would otherwise ask to make full-width. Title, description and
-    the body are prose and stay checked."""
-    lines = page.text.split("\n")
+    autocorrect would otherwise ask to make full-width. A citation `[@id]` is
+    markup the reader sees as a superscript number, so no space goes before
+    it (`5,000 美元[@id]。`). Title, description and the body are prose and
+    stay checked. (Columns after a citation on the same line shift left.)"""
+    lines = CITATION.sub("", page.text).split("\n")
     start = page.front_matter_lines.get("keywords")
     if not start or page.body_start <= start:
-        return page.text
+        return "\n".join(lines)
     end = start  # the key's own line, then its indented or `- ` continuation lines
     while end < page.body_start - 2 and lines[end][:1] in (" ", "\t", "-"):
         end += 1
