@@ -19,20 +19,17 @@ out as fixtures rather than imported):
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from kb.findings import Finding
+from kb.runner import run_rules
+from kb.site.model import load_docs
+from support.fixtures import FIXTURE_SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from kb.findings import Finding  # noqa: E402
-from kb.runner import run_rules  # noqa: E402
-from kb.site.model import load_docs  # noqa: E402
-
-FIXTURE_SOURCE = "sc-help-fixture"
 REGISTRY = f"""{FIXTURE_SOURCE}:
   url: https://sellercentral.amazon.com/help/hub/reference/external/G200123250
   title:

@@ -5,9 +5,9 @@ and reports its code at the right line on a bad one; the claim classifier
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURE_SOURCE
 from kb.site.claims import Unit, plain_markdown, sentences
 from kb.site.sources import load_registry
+from support.fixtures import FIXTURE_SOURCE
 
 CT = ["CT001", "CT002", "CT003", "CT004", "CT005", "CT006"]
 REGISTRY = """\

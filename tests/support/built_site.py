@@ -22,6 +22,7 @@ from kb.site.pages import (
     page_url,
     strip_language,
 )
+from kb.site.pages import LANGUAGES as LANGUAGES  # re-exported for the browser tests
 
 # SITE_DIR lets a test run use a build elsewhere (e.g. a temporary one).
 SITE = Path(os.environ.get("SITE_DIR") or ROOT / "site").resolve()
