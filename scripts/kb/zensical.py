@@ -67,12 +67,17 @@ def resolved_config(root: Path, lang: str, templates: bool = True) -> dict:
 
 def stage_static_files(root: Path, custom_dir: str) -> None:
     """Copy the files of custom_dir that are not templates (stylesheets,
-    scripts, icons, robots.txt) to STATIC_DIR, for a build without the templates."""
+    scripts, icons, robots.txt) to STATIC_DIR, for a build without the templates.
+    Language files (partials/languages/) are kept: they are the theme's words
+    for a language (zh-Hans), which the theme's own templates include."""
     source, target = root / custom_dir, root / STATIC_DIR
     shutil.rmtree(target, ignore_errors=True)
     for path in sorted(source.rglob("*")):
         rel = path.relative_to(source)
-        is_template = path.suffix == ".html" or (path.suffix == ".xml" and rel.parent == Path("."))
+        is_language = rel.parent == Path("partials", "languages")
+        is_template = not is_language and (
+            path.suffix == ".html" or (path.suffix == ".xml" and rel.parent == Path("."))
+        )
         if path.is_file() and not is_template:
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target / rel)

@@ -178,9 +178,11 @@ def markdown_units(tokens: list, first_line: int = 1) -> Iterator[Unit]:
 # --- HTML -----------------------------------------------------------------
 
 SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "dt", "summary"}
-# Parts of the article that are not its text: the review date, the source
-# list, the report link, the edit button, admonition titles, permalinks.
+# Parts of the article that are not its text: the byline and the print
+# header (independence line, review date), the source list, the report link, the edit button, admonition titles, permalinks.
 SKIP_CLASSES = {
+    "kb-byline",
+    "kb-print-header",
     "kb-reviewed",
     "kb-sources",
     "kb-report",
