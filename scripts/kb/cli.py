@@ -18,6 +18,7 @@ COMMANDS = {
         "kb.contributing",
         "write (or --check) CONTRIBUTING*.md",
     ),
+    "prebuild": ("kb.build.prebuild", "stop pages MkDocs would build wrongly (make build)"),
     "postbuild": ("kb.build", "run the steps after `mkdocs build` on SITE_DIR (make build)"),
     "new": ("kb.scaffold", "scaffold a zh + en article pair (make new)"),
     "linkcheck": ("kb.linkcheck", "check links with lychee (make linkcheck)"),
