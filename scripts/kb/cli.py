@@ -41,4 +41,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kb: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
         return 2
     module = import_module(COMMANDS[name][0])
-    return module.main(rest)
+    try:
+        return module.main(rest)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - never show a contributor a traceback
+        print(
+            f"kb {name}: internal error: {type(error).__name__}: {error} "
+            "(please report it with the command you ran)",
+            file=sys.stderr,
+        )
+        return 2

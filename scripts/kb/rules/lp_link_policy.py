@@ -187,7 +187,7 @@ def policy_findings(docs: Docs) -> Iterator[tuple[str, Page, Address, str]]:
     The rules below share this one pass and each keeps its own code.
     """
     allowlist = load_allowlist(docs.root)
-    for page in docs.pages:
+    for page in docs.checked:
         for address in addresses(page):
             parsed = parse(address.url)
             if parsed.error:
@@ -404,7 +404,7 @@ def _attr_list_problems(page: Page) -> Iterator[tuple[int, int, str]]:
     "nothing from other hosts; if a page really needs a feature, propose it in an issue.",
 )
 def active_html(docs, self):
-    for page in docs.pages:
+    for page in docs.checked:
         if page.text is None:
             continue
         for html in page.html:
