@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import feed, search_index
+from . import csp, feed, search_index
 
 # The steps, in the order they run. Each takes the built site's folder; a
 # failure is a one-line `path:line: CODE message` error and stops the build.
@@ -21,6 +21,8 @@ STEPS = (
         search_index.write_all,
         search_index.SearchIndexError,
     ),
+    # LAST: it hashes the inline scripts as the steps above left them.
+    ("Content-Security-Policy on every page", csp.write_all, csp.CspError),
 )
 
 

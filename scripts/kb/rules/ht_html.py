@@ -67,11 +67,7 @@ ATTR_IN_LIST = re.compile(r"""([^\s=.#]+)\s*=\s*("[^"]*"|'[^']*'|\S+)""")
 
 
 def _attribute_allowed(tag: str, name: str) -> bool:
-    return (
-        name in GLOBAL_ATTRS
-        or name in TAG_ATTRS.get(tag, ())
-        or name.startswith(ATTR_PREFIXES)
-    )
+    return name in GLOBAL_ATTRS or name in TAG_ATTRS.get(tag, ()) or name.startswith(ATTR_PREFIXES)
 
 
 class _Elements(HTMLParser):
@@ -153,7 +149,12 @@ def text_attribute_problems(page: Page) -> Iterator[tuple[str, int, int, str]]:
                     if name.startswith("on"):
                         continue  # LP006
                     if not (name in GLOBAL_ATTRS or name.startswith(ATTR_PREFIXES)):
-                        yield "HT002", number, col, f"attribute `{name}` is not allowed in `{{ … }}`"
+                        yield (
+                            "HT002",
+                            number,
+                            col,
+                            f"attribute `{name}` is not allowed in `{{ … }}`",
+                        )
                     if MARKUP.search(value):
                         yield "HT003", number, col, f"attribute `{name}` in `{{ … }}` holds markup"
     for link in page.links:
@@ -269,7 +270,11 @@ def svg_problems(text: str) -> Iterator[str]:
                     yield f"<{tag}> links to `{value[:60]}` (only `#id` references are allowed)"
             elif local == "style" and re.search(r"url\s*\(\s*['\"]?(?!#)", value):
                 yield f"<{tag}> style loads a URL"
-        if tag == "style" and element.text and re.search(r"@import|url\s*\(\s*['\"]?(?!#)", element.text):
+        if (
+            tag == "style"
+            and element.text
+            and re.search(r"@import|url\s*\(\s*['\"]?(?!#)", element.text)
+        ):
             yield "<style> loads a URL"
 
 

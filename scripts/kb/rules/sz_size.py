@@ -29,7 +29,9 @@ def page_too_large(docs, self):
     for page in docs.checked:
         if page.too_large:
             size = len(page.raw) // 1024
-            yield self.at(page.display, 1, 1, f"{size} KB, over the limit of {MAX_PAGE_BYTES // 1024} KB")
+            yield self.at(
+                page.display, 1, 1, f"{size} KB, over the limit of {MAX_PAGE_BYTES // 1024} KB"
+            )
 
 
 @rule(

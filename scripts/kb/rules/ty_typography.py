@@ -91,9 +91,9 @@ def lint(job: tuple[str, str]) -> list[tuple[int, int, str, bool]] | str:
     except Exception as error:  # noqa: BLE001 - one file's failure is that file's finding
         where = re.search(r"-->\s*(\d+):\d+", str(error))
         limit = "call limit reached" in str(error)
-        return (f"its parser stopped at line {where.group(1)}" if where else type(error).__name__) + (
-            " (nesting too deep)" if limit else ""
-        )
+        return (
+            f"its parser stopped at line {where.group(1)}" if where else type(error).__name__
+        ) + (" (nesting too deep)" if limit else "")
     for line in result.lines:
         # autocorrect reports `old` and `new` for the changed stretch of a line,
         # which may span lines; show and locate the first change.
