@@ -71,20 +71,22 @@ def _attribute_allowed(tag: str, name: str) -> bool:
 
 
 class _Elements(HTMLParser):
-    """(line offset, col, tag, attributes) of every start tag in a fragment."""
+    """(line offset, col, tag, attributes, self-closing) of every start tag in a fragment."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, int, str, list[tuple[str, str | None]]]] = []
+        self.found: list[tuple[int, int, str, list[tuple[str, str | None]], bool]] = []
 
     def handle_starttag(self, tag, attrs):
         line, col = self.getpos()
-        self.found.append((line - 1, col, tag, attrs))
+        self.found.append((line - 1, col, tag, attrs, False))
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        line, col = self.getpos()
+        self.found.append((line - 1, col, tag, attrs, True))
 
 
-def elements(fragment: str) -> list[tuple[int, int, str, list[tuple[str, str | None]]]]:
+def elements(fragment: str) -> list[tuple[int, int, str, list[tuple[str, str | None]], bool]]:
     parser = _Elements()
     try:
         parser.feed(fragment)
@@ -97,7 +99,7 @@ def elements(fragment: str) -> list[tuple[int, int, str, list[tuple[str, str | N
 def html_problems(page: Page) -> Iterator[tuple[str, int, int, str]]:
     """(code, line, col, message) for raw HTML outside the allowlist."""
     for html in page.html:
-        for offset, col, tag, attrs in elements(html.text):
+        for offset, col, tag, attrs, _self_closing in elements(html.text):
             line = html.line + offset
             if tag not in ALLOWED_TAGS and tag not in ACTIVE_TAGS:
                 yield "HT001", line, col + 1, f"<{tag}> is not an element pages may use"

@@ -1,0 +1,35 @@
+"""Placeholders left in a page: the texts `make new` writes for the author to
+replace. They come from kb/scaffold.py itself, so the check follows the
+templates when they change."""
+
+from __future__ import annotations
+
+from ..findings import Severity, rule, rule_doc
+from ..scaffold import placeholders
+
+
+@rule(
+    "PL001",
+    "scaffold-placeholder-left",
+    Severity.ERROR,
+    "A page still holds placeholder text from `make new`.",
+    "Replace the placeholder with the page's own text (or delete the line).",
+    doc=rule_doc(
+        "The scaffold's placeholders tell the author what to write; published, they tell a "
+        "worried reader nothing.",
+        "## Steps { #steps }\n\n1. (One action per step; say what the reader sees when it worked.)",
+        "## Steps { #steps }\n\n1. Open Seller Central and choose **Forgot password**.",
+        "模板占位文字是写给作者的提示；发布出去，对着急的读者毫无用处。",
+        "## 解决步骤 { #steps }\n\n1. （一步只做一件事，并说明成功时会看到什么。）",
+        "## 解决步骤 { #steps }\n\n1. 打开卖家平台，点击**忘记密码**。",
+    ),
+)
+def scaffold_placeholder_left(docs, self):
+    texts = placeholders()
+    for page in docs.checked:
+        for number, line in enumerate(page.lines, start=1):
+            for text in texts:
+                col = line.find(text)
+                if col >= 0:
+                    yield self.at(page.display, number, col + 1, f"placeholder `{text[:50]}`")
+                    break
