@@ -25,14 +25,84 @@ from .lp_link_policy import ACTIVE_TAGS, ATTR_LIST, CODE_SPAN, FENCE
 
 ALLOWED_TAGS = frozenset(
     # text and structure
-    "a abbr b blockquote br caption code dd del details div dl dt em figcaption figure "
-    "h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp section small span strong "
-    "sub summary sup table tbody td tfoot th thead time tr u ul var wbr "
-    # the self-check tool's form (docs/*/inform-act/self-check.md), which posts nowhere
-    "button fieldset form input label legend option output select textarea".split()
+    [
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+        "button",
+        "fieldset",
+        "form",
+        "input",
+        "label",
+        "legend",
+        "option",
+        "output",
+        "select",
+        "textarea",
+    ]
 )
 GLOBAL_ATTRS = frozenset(
-    "class id title lang dir role hidden tabindex markdown".split()  # markdown: md_in_html
+    [
+        "class",
+        "id",
+        "title",
+        "lang",
+        "dir",
+        "role",
+        "hidden",
+        "tabindex",
+        "markdown",
+    ]  # markdown: md_in_html
 )
 TAG_ATTRS = {
     "a": {"href", "rel", "type", "hreflang"},
@@ -47,8 +117,25 @@ TAG_ATTRS = {
     "q": set(),
     "button": {"type", "name", "value", "disabled"},
     "input": set(
-        "type name value required min max step placeholder checked disabled readonly "
-        "autocomplete inputmode pattern maxlength minlength size".split()
+        [
+            "type",
+            "name",
+            "value",
+            "required",
+            "min",
+            "max",
+            "step",
+            "placeholder",
+            "checked",
+            "disabled",
+            "readonly",
+            "autocomplete",
+            "inputmode",
+            "pattern",
+            "maxlength",
+            "minlength",
+            "size",
+        ]
     ),
     "select": {"name", "required", "disabled", "multiple"},
     "option": {"value", "selected", "disabled"},

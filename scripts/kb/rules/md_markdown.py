@@ -17,8 +17,40 @@ from .ht_html import elements
 from .lp_link_policy import CODE_SPAN, FENCE
 
 # Elements whose end tag HTML lets you leave out, and void elements.
-OPTIONAL_END = frozenset("p li dt dd tr td th thead tbody tfoot option colgroup caption".split())
-VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+OPTIONAL_END = frozenset(
+    [
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "option",
+        "colgroup",
+        "caption",
+    ]
+)
+VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 END_TAG = re.compile(r"</\s*([a-zA-Z][a-zA-Z0-9-]*)\s*>")
 ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+")
 TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -161,7 +193,7 @@ def table_cell_count(docs, self):
         for index, (number, text, in_code) in enumerate(lines):
             if in_code or index == 0 or not TABLE_DELIMITER.match(text) or "|" not in text:
                 continue
-            header_number, header, _ = lines[index - 1]
+            _header_number, header, _ = lines[index - 1]
             if "|" not in header:
                 continue
             expected = cells(header)
