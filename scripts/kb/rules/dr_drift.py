@@ -252,7 +252,8 @@ def _drift_rule(code: str, name: str, what: str, fails: tuple[str, str], fixed: 
             "Sections are matched by heading ID.",
             fails[0],
             fixed[0],
-            f"两种语言的读者必须看到相同的{zh_what}：只改了一边的期限，在另一边就是错误的指引。按标题 ID 对应章节比较。",
+            f"两种语言的读者必须看到相同的{zh_what}：只改了一边的期限，在另一边就是错误的指引。"
+            "按标题 ID 对应章节比较。",
             fails[1],
             fixed[1],
         ),
@@ -322,7 +323,8 @@ def list_items_differ(docs, self):
                     page.display,
                     line,
                     1,
-                    f"section #{section} has {len(mine)} list items, {twin.display} has {len(other)}",
+                    f"section #{section} has {len(mine)} list items, "
+                    f"{twin.display} has {len(other)}",
                 )
 
 
@@ -331,7 +333,8 @@ def list_items_differ(docs, self):
     "chinese-prose-on-english-page",
     Severity.WARNING,
     "A line of an English page is Chinese prose (mostly Han characters, or a Chinese sentence).",
-    "Translate it. Quoting a short Chinese name or interface label inside an English sentence is fine.",
+    "Translate it. Quoting a short Chinese name or interface label inside an English sentence "
+    "is fine.",
     doc=rule_doc(
         "An English reader cannot act on a Chinese sentence; it usually means a paragraph was "
         "copied from the Chinese page and not translated.",
@@ -347,7 +350,7 @@ def chinese_prose_on_english_page(docs, self):
         for number, text, in_code in source_lines(page):
             if in_code:
                 continue
-            line = QUOTED.sub(" ", prose(text))
+            line = QUOTED.sub("", prose(text))
             han = len(HAN.findall(line))
             if not han:
                 continue

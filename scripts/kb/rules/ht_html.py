@@ -268,7 +268,8 @@ DOC_HT001 = rule_doc(
     '<meta http-equiv="refresh" content="0; url=https://example.com/">',
     "Write the content in Markdown; a link is `[text](https://sellercentral.amazon.com/)`.",
     "原始 HTML 能做脚本能做的事：<form> 把读者信息提交到别的网站，<meta http-equiv=refresh> "
-    "把读者转到钓鱼页，<style> 或 <link> 从别处改写页面。页面只能使用 kb/rules/ht_html.py 允许列表中的元素。",
+    "把读者转到钓鱼页，<style> 或 <link> 从别处改写页面。"
+    "页面只能使用 kb/rules/ht_html.py 允许列表中的元素。",
     '<meta http-equiv="refresh" content="0; url=https://example.com/">',
     "用 Markdown 写内容；链接写成 `[文字](https://sellercentral.amazon.com/)`。",
 )

@@ -580,7 +580,8 @@ def active_html(docs, self):
         "confusables skeleton and by edit distance to the allowlisted hosts.",
         "[Sign in](https://sellercentral.arnazon.com/)",
         "[Sign in](https://sellercentral.amazon.com/)",
-        "钓鱼页面使用乍看像亚马逊的域名：用 `0` 代替 `o`、`rn` 代替 `m`、西里尔字母 `а`、改一个字母。"
+        "钓鱼页面使用乍看像亚马逊的域名：用 `0` 代替 `o`、`rn` 代替 `m`、"
+        "西里尔字母 `а`、改一个字母。"
         "检查按 Unicode 易混淆字符骨架和与允许列表中域名的编辑距离比较。",
         "[登录](https://sellercentral.arnazon.com/)",
         "[登录](https://sellercentral.amazon.com/)",

@@ -116,7 +116,8 @@ def unclosed_elements(page: Page) -> Iterator[tuple[int, int, str]]:
         "rest of the page loses its headings, links and lists, with no warning.",
         "<details>\n<summary>Why?</summary>\n\nBecause.\n\n## Next section",
         "<details>\n<summary>Why?</summary>\n\nBecause.\n\n</details>\n\n## Next section",
-        "Python-Markdown 会把未闭合的块级元素之后的全部内容当作原始 HTML：页面其余部分的标题、链接和列表"
+        "Python-Markdown 会把未闭合的块级元素之后的全部内容当作原始 HTML："
+        "页面其余部分的标题、链接和列表"
         "都会失效，而且没有任何提示。",
         "<details>\n<summary>为什么？</summary>\n\n因为……\n\n## 下一节",
         "<details>\n<summary>为什么？</summary>\n\n因为……\n\n</details>\n\n## 下一节",
@@ -221,7 +222,8 @@ def table_cell_count(docs, self):
         "An undefined footnote is shown as the literal text `[^1]`, and the note the "
         "sentence relies on is missing.",
         "Amazon holds the payment for three days.[^hold]",
-        "Amazon holds the payment for three days.[^hold]\n\n[^hold]: Seller Central help, item 202110760.",
+        "Amazon holds the payment for three days.[^hold]\n\n"
+        "[^hold]: Seller Central help, item 202110760.",
         "未定义的脚注会原样显示为 `[^1]`，句子依赖的说明也不见了。",
         "亚马逊会保留付款三天。[^hold]",
         "亚马逊会保留付款三天。[^hold]\n\n[^hold]: 卖家平台帮助，条目 202110760。",

@@ -72,7 +72,8 @@ TEXT_SUFFIXES = {".md", ".txt", ".yml", ".yaml", ".json", ".svg", ".html", ".css
         "client secret gives anyone access to the account it belongs to.",
         "client_secret: amzn1.oa2-cs.v1.3f0c…(64 hex digits)",
         "client_secret: <your LWA client secret>",
-        "docs/ 下的一切都会公开，并永久留在 git 历史中；粘贴的令牌或客户端密钥会让任何人进入对应的账号。",
+        "docs/ 下的一切都会公开，并永久留在 git 历史中；"
+        "粘贴的令牌或客户端密钥会让任何人进入对应的账号。",
         "client_secret: amzn1.oa2-cs.v1.3f0c……（64 位十六进制）",
         "client_secret: <你的 LWA 客户端密钥>",
     ),

@@ -19,7 +19,8 @@ from ..site.model import MAX_LINE_CHARS, MAX_PAGE_BYTES
         "parsed, so the other rules say nothing about it until it is smaller.",
         "(a 2 MB export pasted into docs/en/sign-in/index.md)",
         "(the page's own text only; long reference lists split into pages)",
-        f"没有文章接近 {MAX_PAGE_BYTES // 1024} KB；这么大的文件几乎总是误粘贴，用手机的读者也要等很久。"
+        f"没有文章接近 {MAX_PAGE_BYTES // 1024} KB；这么大的文件几乎总是误粘贴，"
+        "用手机的读者也要等很久。"
         "超限的文件不会被解析，其他规则在它变小前不会检查它。",
         "（把 2 MB 的导出内容粘贴进 docs/zh/sign-in/index.md）",
         "（只保留本页正文；很长的参考列表拆成多个页面）",
@@ -45,7 +46,8 @@ def page_too_large(docs, self):
         "makes Markdown parsers recurse without bound. The line is left out of the checks.",
         "Text <span><span><span>… (thousands of nested tags on one line)",
         "Text in plain Markdown, one sentence per line if you like.",
-        "这么长的一行是粘贴进来的标记而不是正文；一行内层层嵌套的 HTML 会让 Markdown 解析器无限递归。"
+        "这么长的一行是粘贴进来的标记而不是正文；"
+        "一行内层层嵌套的 HTML 会让 Markdown 解析器无限递归。"
         "该行不参与检查。",
         "文字 <span><span><span>……（一行内几千层嵌套标签）",
         "用普通 Markdown 写正文，可以一句一行。",
