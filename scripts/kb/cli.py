@@ -40,9 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"kb: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
         return 2
-    module = import_module(COMMANDS[name][0])
     try:
-        return module.main(rest)
+        return import_module(COMMANDS[name][0]).main(rest)
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - never show a contributor a traceback

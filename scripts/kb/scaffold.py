@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from . import ROOT
+from .rules.fr_freshness import today
 from .rules.rd_redirects import MANIFEST, record_published
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -283,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
             args.kind,
             title_zh,
             title_en,
-            dt.date.today().isoformat(),
+            today().isoformat(),  # KB_TODAY pins it, as for the checks
         )
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -261,6 +261,8 @@ def look_alike(host: str, allowlist: Allowlist) -> str | None:
         return f"reads as `{shown_host}` (look-alike letters or digits)"
     labels = re.split(r"[.-]", shown_host)
     for label in labels:
+        if label == "sellercentral":
+            return "uses the name `sellercentral` but is not an Amazon domain"
         for word in BRAND_WORDS:
             if label != word and edit_distance(label, word, 1) <= 1:
                 return f"`{label}` is one letter away from `{word}`"
