@@ -25,7 +25,8 @@ CASES = [
         "MD001",
         "<details>\n<summary>Why?</summary>\n\nBecause.\n\n## Next { #next }\n\nText.\n",
         0,
-        "<details>\n<summary>Why?</summary>\n\nBecause.\n\n</details>\n\n## Next { #next }\n\nText.\n",
+        "<details>\n<summary>Why?</summary>\n\nBecause.\n\n</details>\n\n"
+        "## Next { #next }\n\nText.\n",
     ),
     (
         "MD001",

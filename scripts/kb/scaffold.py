@@ -12,7 +12,6 @@ overwrites an existing file; on bad input it prints one line and exits 2.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import re
