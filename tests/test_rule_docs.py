@@ -26,6 +26,13 @@ FAMILIES = {
     "LP": "link-policy",
     "IM": "images",
     "RD": "redirects",
+    "HT": "active-html",
+    "MD": "markdown-structure",
+    "SC": "secrets",
+    "PL": "placeholders",
+    "DR": "drift",
+    "IO": "input",
+    "SZ": "size",
 }
 CODE = re.compile(r"[A-Z]{2}\d{3}")
 

@@ -261,14 +261,14 @@ def _findings(docs, self, code: str):
 
 
 DOC_HT001 = rule_doc(
-    "Raw HTML can do anything a script can: a <form> posting the reader's details to another "
-    "host, <meta http-equiv=refresh> sending them to a phishing page, <style> or <link> "
+    "Raw HTML can do anything a script can: a `<form>` posting the reader's details to another "
+    "host, `<meta http-equiv=refresh>` sending them to a phishing page, `<style>` or `<link>` "
     "restyling the page from elsewhere. Pages may use only the elements in "
     "kb/rules/ht_html.py's allowlist.",
     '<meta http-equiv="refresh" content="0; url=https://example.com/">',
     "Write the content in Markdown; a link is `[text](https://sellercentral.amazon.com/)`.",
-    "原始 HTML 能做脚本能做的事：<form> 把读者信息提交到别的网站，<meta http-equiv=refresh> "
-    "把读者转到钓鱼页，<style> 或 <link> 从别处改写页面。"
+    "原始 HTML 能做脚本能做的事：`<form>` 把读者信息提交到别的网站，`<meta http-equiv=refresh>` "
+    "把读者转到钓鱼页，`<style>` 或 `<link>` 从别处改写页面。"
     "页面只能使用 kb/rules/ht_html.py 允许列表中的元素。",
     '<meta http-equiv="refresh" content="0; url=https://example.com/">',
     "用 Markdown 写内容；链接写成 `[文字](https://sellercentral.amazon.com/)`。",
@@ -279,8 +279,8 @@ DOC_HT001 = rule_doc(
     "HT001",
     "html-element-not-allowed",
     Severity.ERROR,
-    "Raw HTML uses an element that is not on the site's allowlist (e.g. <form action>, <meta>, "
-    "<style>, <link>, <base>).",
+    "Raw HTML uses an element that is not on the site's allowlist (e.g. `<form action>`, "
+    "`<meta>`, `<style>`, `<link>`, `<base>`).",
     "Write it in Markdown. If the site really needs the element, propose it in an issue so the "
     "allowlist in kb/rules/ht_html.py is reviewed.",
     doc=DOC_HT001,
@@ -372,7 +372,7 @@ def svg_problems(text: str) -> Iterator[str]:
     "HT004",
     "svg-active-content",
     Severity.ERROR,
-    "An SVG file under docs/ holds a script, an event attribute, a <foreignObject> or a link "
+    "An SVG file under docs/ holds a script, an event attribute, a `<foreignObject>` or a link "
     "to another file or host.",
     "Export the image again as plain SVG (shapes and text only), or use a PNG.",
     doc=rule_doc(

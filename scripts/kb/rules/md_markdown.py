@@ -109,7 +109,7 @@ def unclosed_elements(page: Page) -> Iterator[tuple[int, int, str]]:
     "MD001",
     "html-left-open",
     Severity.ERROR,
-    "An HTML element (e.g. <details>, <div>) is opened and never closed.",
+    "An HTML element (e.g. `<details>`, `<div>`) is opened and never closed.",
     "Add the closing tag (e.g. `</details>`) after the element's content, on its own line.",
     doc=rule_doc(
         "Python-Markdown treats everything after an unclosed block element as raw HTML: the "

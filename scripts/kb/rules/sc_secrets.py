@@ -39,7 +39,8 @@ ASSIGNMENT = re.compile(
 # Values that show the shape of a secret, not a secret.
 PLACEHOLDER = re.compile(
     r"^(?:[*x•.·_-]+|<[^>]*>|\{[^}]*\}|\$\{?\w+\}?|(?:your|my|example|sample|placeholder|"
-    r"changeme|redacted|dummy|none|null|true|false)\b.*|.*(?:example|placeholder|redacted)\b.*)$",
+    r"changeme|redacted|dummy|none|null|true|false)\b.*|.*(?:example|placeholder|redacted)\b.*"
+    r"|.*[<>…].*)$",  # angle brackets or an ellipsis: a shape shown, not a value
     re.IGNORECASE,
 )
 
