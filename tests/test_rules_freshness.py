@@ -47,3 +47,13 @@ def test_today_follows_kb_today(make_tree, page, check, monkeypatch):
     root = make_tree({"zh/a.md": page("登录问题", last_reviewed="2026-11-28")})
     monkeypatch.setenv("KB_TODAY", "2028-01-01")
     assert [f.code for f in check(root, "FR001", "FR002")] == ["FR002"]
+
+
+@pytest.mark.parametrize(("reviewed", "bad"), [("2026-11-28", False), ("2026-11-29", True)])
+def test_review_date_in_the_future(make_tree, page, check, reviewed, bad):
+    text = page("登录问题", last_reviewed=reviewed)
+    root = make_tree({"zh/index.md": text, "en/index.md": page("Sign-in")})
+    findings = check(root, "FR003")
+    assert [(f.path, f.line) for f in findings] == (
+        [("docs/zh/index.md", line_of(text, "last_reviewed"))] if bad else []
+    )

@@ -236,3 +236,51 @@ def test_arbitrary_addresses_give_one_line_findings(make_tree, page, check, targ
     findings = check(root, *PAGE_RULES)
     for finding in findings:
         assert len(finding.message.splitlines()) == 1, finding
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("https://sellercentral.amaz0n.com/", "LP007"),
+        ("https://sellercentral.arnazon.com/", "LP007"),
+        ("https://amazom.com/", "LP007"),
+        ("https://se11ercentral.com/", "LP007"),
+        ("https://arnzn.com/", "LP007"),
+        ("https://bit.ly/3abcdef", "LP008"),
+        ("https://amzn.to/3abcdef", "LP008"),
+        ("https://www.tinyurl.com/x", "LP008"),
+    ],
+)
+def test_phishing_shaped_hosts(tree, check, line, url, code):
+    findings = check(tree(f"[帮助]({url})\n"), code)
+    assert found(findings) == [(code, line(0))]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://sellercentral.amazon.com/",
+        "https://www.ftc.gov/",
+        "https://amazowl.com/blog/",  # a real third-party blog two letters from amazon.com
+        "https://github.com/",
+        "https://amin.example/",
+    ],
+)
+def test_ordinary_hosts_are_not_look_alikes(tree, check, url):
+    assert check(tree(f"[帮助]({url})\n"), "LP007", "LP008") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "bad"),
+    [
+        ("sellercentral.amazon.com", "https://sellercentral.amazon.com.example.io/", True),
+        ("https://sellercentral.amazon.com/", "https://www.ftc.gov/", True),
+        ("sellercentral.amazon.com", "https://sellercentral.amazon.com/help", False),
+        ("https://www.ftc.gov/", "https://www.ftc.gov/", False),
+        ("index.md", "../index.md", False),
+        ("卖家平台", "https://sellercentral.amazon.com/", False),
+    ],
+)
+def test_link_text_that_shows_another_host(tree, check, line, text, url, bad):
+    findings = check(tree(f"[{text}]({url})\n"), "LP009")
+    assert found(findings) == ([("LP009", line(0))] if bad else [])

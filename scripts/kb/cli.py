@@ -18,6 +18,7 @@ COMMANDS = {
         "kb.contributing",
         "write (or --check) CONTRIBUTING*.md",
     ),
+    "prebuild": ("kb.build.prebuild", "stop pages MkDocs would build wrongly (make build)"),
     "postbuild": ("kb.build", "run the steps after `mkdocs build` on SITE_DIR (make build)"),
     "rules-page": ("kb.rules_page", "write (or --check) the rule reference of the rules pages"),
     "new": ("kb.scaffold", "scaffold a zh + en article pair (make new)"),
@@ -43,4 +44,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kb: unknown command {name!r}\n\n{usage()}", file=sys.stderr)
         return 2
     module, _, function = COMMANDS[name][0].partition(":")
-    return getattr(import_module(module), function or "main")(rest)
+    try:
+        return getattr(import_module(module), function or "main")(rest)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - never show a contributor a traceback
+        print(
+            f"kb {name}: internal error: {type(error).__name__}: {error} "
+            "(please report it with the command you ran)",
+            file=sys.stderr,
+        )
+        return 2

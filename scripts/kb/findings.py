@@ -129,3 +129,21 @@ def relative_path(root: Path, path: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def rule_doc(
+    why_en: str, fails_en: str, fix_en: str, why_zh: str, fails_zh: str, fix_zh: str
+) -> dict[str, str]:
+    """A rule's `doc` in the agreed form: why, a failing example and the fix,
+    in both languages (the examples are Markdown source)."""
+
+    def one(why: str, fails: str, fix: str, words: tuple[str, str, str]) -> str:
+        return (
+            f"{words[0]}{why}\n\n{words[1]}\n\n```markdown\n{fails.strip()}\n```\n\n"
+            f"{words[2]}\n\n```markdown\n{fix.strip()}\n```"
+        )
+
+    return {
+        "en": one(why_en, fails_en, fix_en, ("Why: ", "Fails:", "Fix:")),
+        "zh": one(why_zh, fails_zh, fix_zh, ("原因：", "不通过：", "修改：")),
+    }

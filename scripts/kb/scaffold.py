@@ -12,8 +12,8 @@ overwrites an existing file; on bad input it prints one line and exits 2.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from . import ROOT
+from .rules.fr_freshness import today
 from .rules.rd_redirects import MANIFEST, record_published
 from .site.config import ConfigError, read_file
 from .site.pages import CONFIG_FILES
@@ -38,6 +39,31 @@ SECTION_SOURCES = {
     "inform-act": "ftc-inform-consumers-act-federal",
     "security": "sc-eu-phishing-spoofed-emails-europe",
 }
+
+
+# What a new page says until its author rewrites it. `make check` reports any
+# of these left in a page (kb/rules/pl_placeholders.py imports them from here).
+INTRO = {
+    "zh": "（一两句话：本页回答什么问题，读者先做什么。）",
+    "en": "(One or two sentences: what this page answers, and what to do first.)",
+}
+# Follows the intro placeholder: how a claim cites its source.
+CITE_EXAMPLE = {
+    "zh": "每个日期、金额或天数都在陈述处、句号之前引用来源，像这样[@{source}]。"
+    "来源定义在 data/sources.yml。",
+    "en": " Cite the source of each date, amount or number of days where it is stated, "
+    "before the full stop, like this [@{source}]. Sources are defined in data/sources.yml.",
+}
+REWRITE_MARK = {"zh": "（请改写）", "en": "(Rewrite this)"}
+
+
+def placeholders() -> list[str]:
+    """Every placeholder text of the templates, without list markers."""
+    texts = [*INTRO.values(), *REWRITE_MARK.values()]
+    for sections in TEMPLATES.values():
+        for _zh, _en, _id, zh_body, en_body in sections:
+            texts += [re.sub(r"^\d+\.\s+", "", body) for body in (zh_body, en_body)]
+    return sorted(set(texts))
 
 
 class UsageError(Exception):
@@ -97,15 +123,7 @@ def page_text(
         heading = zh_heading if zh else en_heading
         sections.append(f"## {heading} {{ #{heading_id} }}\n\n{zh_body if zh else en_body}\n")
     # The citation shows the form `make check` asks for (CT002, CT004).
-    intro = (
-        "（一两句话：本页回答什么问题，读者先做什么。"
-        f"每个日期、金额或天数都在陈述处、句号之前引用来源，像这样[@{source}]。"
-        "来源定义在 data/sources.yml。）"
-        if zh
-        else "(One or two sentences: what this page answers, and what to do first. "
-        f"Cite the source of each date, amount or number of days where it is stated, "
-        f"before the full stop, like this [@{source}]. Sources are defined in data/sources.yml.)"
-    )
+    intro = INTRO[lang] + CITE_EXAMPLE[lang].format(source=source)
     keyword_list = ", ".join(quoted(keyword) for keyword in keywords)
     return (
         "---\n"
@@ -153,7 +171,7 @@ def scaffold(
         "zh": page_text(
             "zh",
             title_zh,
-            f"（请改写）一句话说明“{title_zh}”这篇文章解决什么问题。",
+            f"{REWRITE_MARK['zh']}一句话说明“{title_zh}”这篇文章解决什么问题。",
             kind,
             [title_zh],
             SECTION_SOURCES[section],
@@ -163,7 +181,7 @@ def scaffold(
         "en": page_text(
             "en",
             title_en,
-            f"(Rewrite this) One sentence on the problem that '{title_en}' solves.",
+            f"{REWRITE_MARK['en']} One sentence on the problem that '{title_en}' solves.",
             kind,
             [title_en.lower()],
             SECTION_SOURCES[section],
@@ -183,13 +201,30 @@ def scaffold(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Scaffold a Chinese and English article pair.")
-    parser.add_argument("--section", required=True, help=", ".join(sorted(SECTION_SOURCES)))
-    parser.add_argument("--slug", required=True, help="file name without .md, e.g. code-expired")
-    parser.add_argument("--kind", default="troubleshooting", help=", ".join(sorted(TEMPLATES)))
+    parser.add_argument("--section", help=", ".join(sorted(SECTION_SOURCES)))
+    parser.add_argument("--slug", help="file name without .md, e.g. code-expired")
+    parser.add_argument("--kind", help=", ".join(sorted(TEMPLATES)) + " (default troubleshooting)")
     parser.add_argument("--title-zh", help="Chinese title (asked for if omitted)")
     parser.add_argument("--title-en", help="English title (asked for if omitted)")
+    parser.add_argument(
+        "--from-environment",
+        action="store_true",
+        help="read SECTION, SLUG, KIND, TITLE_ZH and TITLE_EN from the environment (make new): "
+        "values passed this way are never expanded by a shell",
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.from_environment:
+        for name in ("section", "slug", "kind", "title_zh", "title_en"):
+            if getattr(args, name) is None:
+                setattr(args, name, os.environ.get(name.upper()) or None)
+    args.kind = args.kind or "troubleshooting"
+    if not args.section or not args.slug:
+        print(
+            "error: give a section and a slug, e.g. make new SECTION=sign-in SLUG=my-page",
+            file=sys.stderr,
+        )
+        return 2
     try:
         title_zh = args.title_zh or input("中文标题 (Chinese title): ").strip()
         title_en = args.title_en or input("English title: ").strip()
@@ -200,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
             args.kind,
             title_zh,
             title_en,
-            dt.date.today().isoformat(),
+            today().isoformat(),  # KB_TODAY pins it, as for the checks
         )
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)

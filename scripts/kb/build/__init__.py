@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import feed, search_index
+from . import csp, feed, search_index
 
 # The steps, in the order they run, by name. Each takes the built site's folder;
 # a failure is a one-line `path:line: CODE message` error and stops the build.
@@ -22,6 +22,8 @@ STEPS = (
         search_index.write_all,
         search_index.SearchIndexError,
     ),
+    # LAST: it hashes the inline scripts as the steps above left them.
+    ("Content-Security-Policy on every page", csp.write_all, csp.CspError),
 )
 USAGE = "usage: python -m kb postbuild SITE_DIR [CONFIG ...] [--skip STEP] (after mkdocs build)"
 

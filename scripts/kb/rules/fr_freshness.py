@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from ..findings import Severity, family, rule
+from ..findings import Severity, family, rule, rule_doc
 
 WARN_AFTER_DAYS = 180
 ERROR_AFTER_DAYS = 365
@@ -120,4 +120,33 @@ def review_overdue(docs, self):
                 page.meta_line("last_reviewed"),
                 1,
                 f"last reviewed {age} days ago (more than {ERROR_AFTER_DAYS})",
+            )
+
+
+@rule(
+    "FR003",
+    "review-date-in-future",
+    Severity.ERROR,
+    "`last_reviewed` is a date after today.",
+    "Set `last_reviewed` to the date you actually checked the page (today at the latest).",
+    title={"en": "Review date in the future", "zh": "核实日期晚于今天"},
+    doc=rule_doc(
+        "A future date tells readers the facts were checked when they were not, and keeps "
+        "the page out of the review reminders (FR001, FR002) for longer.",
+        "last_reviewed: 2099-01-01",
+        "last_reviewed: 2026-11-28",
+        "未来的日期会让读者以为事实已经核实过，也会让页面更久地躲过复查提醒（FR001、FR002）。",
+        "last_reviewed: 2099-01-01",
+        "last_reviewed: 2026-11-28",
+    ),
+)
+def review_date_in_future(docs, self):
+    for page in docs.pages:
+        age = review_age(page)
+        if age is not None and age < 0:
+            yield self.at(
+                page.display,
+                page.meta_line("last_reviewed"),
+                1,
+                f"{-age} days after today ({today().isoformat()})",
             )

@@ -20,13 +20,21 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from confusable_homoglyphs.confusables import confusables_data
+
 from .. import ROOT
-from ..findings import Severity, family, rule
+from ..findings import Severity, family, rule, rule_doc
 from ..site.model import Docs, Page
 from ..site.sources import REGISTRY, Registry, registry_of
 from .lk_links import shown
 
 ALLOWLIST = Path("data/official-amazon-hosts.txt")
+SHORTENERS = Path("data/url-shorteners.txt")
+# A bare address in link text: `sellercentral.amazon.com/…` or `https://…`.
+URL_TEXT = re.compile(
+    r"^\s*(?:https?://)?((?:[a-z0-9\u00a1-\uffff-]+\.)+[a-z\u00a1-\uffff]{2,})(?:[/:?#]\S*)?\s*$",
+    re.IGNORECASE,
+)
 # The repository's own list, used for trees without one (fixtures, bench corpus).
 DEFAULT_ALLOWLIST = ROOT / ALLOWLIST
 BRAND = re.compile(r"amazon|amzn")
@@ -122,7 +130,7 @@ def addresses(page: Page) -> Iterator[Address]:
 
 def _addresses(docs: Docs) -> Iterator[tuple[str, Iterator[Address]]]:
     """(file to report, its addresses): every page, then the source registry."""
-    for page in docs.pages:
+    for page in docs.checked:
         yield page.display, addresses(page)
     yield REGISTRY.as_posix(), source_addresses(registry_of(docs.root))
 
@@ -176,12 +184,143 @@ def _is_ip(host: str) -> bool:
     return True
 
 
+def _ascii_look_alikes() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """From Unicode's confusables (the confusable_homoglyphs package's copy of
+    confusables.txt): each character that looks like a Latin letter or digit ->
+    that lowercase letter, and each ASCII sequence that looks like one letter
+    (`rn` -> `m`). Digits map to the letter they imitate (`0` -> `o`, `1` -> `l`)."""
+    single: dict[str, str] = {}
+    sequences: list[tuple[str, str]] = []
+    for char, entries in confusables_data.items():
+        letters = sorted(
+            {
+                e["c"].lower()
+                for e in entries
+                if len(e["c"]) == 1 and e["c"].isascii() and e["c"].isalpha()
+            }
+        )
+        if (
+            len(char) == 1
+            and not (char.isascii() and char.isalpha() and char.islower())
+            and letters
+        ):
+            single[char] = letters[0]
+        elif len(char) == 1 and char.isascii() and char.isalpha() and char.islower():
+            for entry in entries:
+                if len(entry["c"]) > 1 and entry["c"].isascii() and entry["c"].isalpha():
+                    sequences.append((entry["c"].lower(), char))
+    return single, sorted(set(sequences), key=lambda pair: -len(pair[0]))
+
+
+LOOK_ALIKE_CHARS, LOOK_ALIKE_SEQUENCES = _ascii_look_alikes()
+
+
+def skeleton(text: str) -> str:
+    """What a reader takes `text` for at a glance: amaz0n, arnazon and аmazon
+    (Cyrillic а) all become amazon. A confusables skeleton in the spirit of
+    Unicode TR39, reduced to Latin letters, which is what host names imitate."""
+    text = "".join(LOOK_ALIKE_CHARS.get(char, char) for char in text.lower())
+    for sequence, letter in LOOK_ALIKE_SEQUENCES:
+        text = text.replace(sequence, letter)
+    return text
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance, stopping early above `limit` (short host labels:
+    a dozen lines here beat a dependency)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+# Names compared by edit distance; `amzn` is too short (`amin`, `amen` are words).
+BRAND_WORDS = ("amazon", "sellercentral")
+
+
+def look_alike(host: str, allowlist: Allowlist) -> str | None:
+    """Why `host` imitates an Amazon host, or None. Compared by skeleton, and by
+    a small edit distance of each label to Amazon's names and of the whole host
+    to each allowlisted host (sellercentral.amazon.corn, amazom.com)."""
+    shown_host = skeleton(host)
+    if BRAND.search(shown_host) and not BRAND.search(host):
+        return f"reads as `{shown_host}` (look-alike letters or digits)"
+    labels = re.split(r"[.-]", shown_host)
+    for label in labels:
+        if label == "sellercentral":
+            return "uses the name `sellercentral` but is not an Amazon domain"
+        for word in BRAND_WORDS:
+            if label != word and edit_distance(label, word, 1) <= 1:
+                return f"`{label}` is one letter away from `{word}`"
+    for official in sorted(allowlist.hosts):
+        # Two edits only on long hosts: amazowl.com (a real blog) is two from amazon.com.
+        limit = 2 if len(official) >= 15 else 1
+        if host != official and edit_distance(shown_host, official, limit) <= limit:
+            return f"is a near miss of the official host {official}"
+    return None
+
+
+def load_shorteners(root: Path) -> set[str]:
+    path = root / SHORTENERS if (root / SHORTENERS).is_file() else ROOT / SHORTENERS
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {entry for line in lines if (entry := line.split("#", 1)[0].strip().lower())}
+
+
+def url_text_host(text: str) -> str | None:
+    """The host that link text shows, if the text looks like an address."""
+    match = URL_TEXT.match(text)
+    if not match or " " in text.strip():
+        return None
+    host = match.group(1).lower().rstrip(".")
+    # A file name such as `index.md` or `v1.2` is not an address.
+    if host.rsplit(".", 1)[-1] in {
+        "md",
+        "html",
+        "txt",
+        "yml",
+        "yaml",
+        "json",
+        "py",
+        "js",
+        "css",
+        "png",
+        "svg",
+    }:
+        return None
+    return host
+
+
 def policy_findings(docs: Docs) -> Iterator[tuple[str, str, Address, str]]:
     """(code, file, address, message) for every link breaking the policy.
 
     The rules below share this one pass and each keeps its own code.
     """
     allowlist = load_allowlist(docs.root)
+    shorteners = load_shorteners(docs.root)
+    for page in docs.checked:
+        for link in page.links if page.text is not None else []:
+            shown_host = url_text_host(link.text) if link.kind == "link" else None
+            target = parse(link.target)
+            if shown_host and target.host and shown_host != target.host.lower():
+                yield (
+                    "LP009",
+                    page.display,
+                    Address(link.target, link.line, link.col),
+                    f"the link text shows {shown(shown_host)} but the link goes to "
+                    f"{shown(target.host)}",
+                )
     for page, found in _addresses(docs):
         for address in found:
             parsed = parse(address.url)
@@ -239,6 +378,14 @@ def policy_findings(docs: Docs) -> Iterator[tuple[str, str, Address, str]]:
                     "imitate another name",
                 )
                 continue
+            if any(d in shorteners for d in _parents(host)):
+                yield (
+                    "LP008",
+                    page,
+                    address,
+                    f"{shown(host)} is a URL shortener: it hides where the link goes",
+                )
+                continue
             if allowlist.allows(host):
                 continue
             if allowlist.is_amazon(host):
@@ -255,6 +402,8 @@ def policy_findings(docs: Docs) -> Iterator[tuple[str, str, Address, str]]:
                     address,
                     f"{shown(host)} looks like Amazon but is not an Amazon domain",
                 )
+            elif why := look_alike(host, allowlist):
+                yield "LP007", page, address, f"{shown(host)} imitates an Amazon host: it {why}"
 
 
 def _policy(docs: Docs, self, code: str):
@@ -599,7 +748,7 @@ Fix: remove the HTML and write the content in Markdown (make a video a plain lin
     },
 )
 def active_html(docs, self):
-    for page in docs.pages:
+    for page in docs.checked:
         if page.text is None:
             continue
         for html in page.html:
@@ -613,3 +762,71 @@ def active_html(docs, self):
                 yield self.at(page.display, html.line + offset, col + 1, problem)
         for line, col, problem in _attr_list_problems(page):
             yield self.at(page.display, line, col, problem)
+
+
+@rule(
+    "LP007",
+    "amazon-confusable-host",
+    Severity.ERROR,
+    "A link goes to a host that imitates an Amazon host with look-alike letters or digits "
+    "(amaz0n, arnazon, аmazon) or a near miss of an official host.",
+    "Remove the link and link to the official host (data/official-amazon-hosts.txt); to show "
+    "a fake address as a warning example, write it as code, not as a link.",
+    title={"en": "Look-alike Amazon host", "zh": "仿冒亚马逊的网址"},
+    doc=rule_doc(
+        "Phishing pages use hosts that read as Amazon's at a glance: `0` for `o`, `rn` for "
+        "`m`, a Cyrillic `а`, one letter changed. Hosts are compared by their Unicode "
+        "confusables skeleton and by edit distance to the allowlisted hosts.",
+        "[Sign in](https://sellercentral.arnazon.com/)",
+        "[Sign in](https://sellercentral.amazon.com/)",
+        "钓鱼页面使用乍看像亚马逊的域名：用 `0` 代替 `o`、`rn` 代替 `m`、"
+        "西里尔字母 `а`、改一个字母。"
+        "检查按 Unicode 易混淆字符骨架和与允许列表中域名的编辑距离比较。",
+        "[登录](https://sellercentral.arnazon.com/)",
+        "[登录](https://sellercentral.amazon.com/)",
+    ),
+)
+def amazon_confusable_host(docs, self):
+    yield from _policy(docs, self, "LP007")
+
+
+@rule(
+    "LP008",
+    "url-shortener",
+    Severity.ERROR,
+    "A link goes through a URL shortener (data/url-shorteners.txt).",
+    "Link to the full address the short link leads to (open it in a private window to see it).",
+    title={"en": "URL shortener", "zh": "短网址"},
+    doc=rule_doc(
+        "A short link hides where it goes and can be pointed elsewhere after review; "
+        "phishing messages to sellers use them.",
+        "[Seller Central help](https://bit.ly/3abcdef)",
+        "[Seller Central help](https://sellercentral.amazon.com/help/hub/reference/external/G200123250)",
+        "短链接隐藏了真实去向，审阅后还能被改指别处；给卖家的钓鱼消息常用短链接。",
+        "[卖家平台帮助](https://bit.ly/3abcdef)",
+        "[卖家平台帮助](https://sellercentral.amazon.com/help/hub/reference/external/G200123250)",
+    ),
+)
+def url_shortener(docs, self):
+    yield from _policy(docs, self, "LP008")
+
+
+@rule(
+    "LP009",
+    "link-text-host-mismatch",
+    Severity.ERROR,
+    "Link text that looks like an address shows a different host from the one the link goes to.",
+    "Make the text and the target the same address, or write the text in words.",
+    title={"en": "Link text shows another host", "zh": "链接文字显示的网址与实际不同"},
+    doc=rule_doc(
+        "Readers trust the address they can read; a link that shows one host and opens "
+        "another is how phishing mail works, and the site teaches readers to check it.",
+        "[sellercentral.amazon.com](https://sellercentral.amazon.com.example.io/)",
+        "[sellercentral.amazon.com](https://sellercentral.amazon.com/)",
+        "读者相信自己看到的地址；显示一个域名却打开另一个，正是钓鱼邮件的手法，本站也教读者检查这一点。",
+        "[sellercentral.amazon.com](https://sellercentral.amazon.com.example.io/)",
+        "[sellercentral.amazon.com](https://sellercentral.amazon.com/)",
+    ),
+)
+def link_text_host_mismatch(docs, self):
+    yield from _policy(docs, self, "LP009")

@@ -6,6 +6,7 @@ into a finding with the changed part of the line."""
 from __future__ import annotations
 
 import difflib
+import re
 
 import autocorrect_py
 
@@ -88,9 +89,17 @@ AutoCorrect 报告的每一行都是一个问题，说明里给出建议的写�
     },
 )
 def chinese_typography(docs, self):
-    pages = [page for page in docs.by_lang("zh") if page.text is not None and page.text.strip()]
+    # Pages too large to parse are SZ001's finding; autocorrect aborts on them.
+    pages = [
+        page
+        for page in docs.by_lang("zh")
+        if page.text is not None and page.text.strip() and not page.too_large
+    ]
     results = parallel_map(lint, [(page.display, prose_only(page)) for page in pages])
     for page, lines in zip(pages, results, strict=True):
+        if isinstance(lines, str):
+            yield self.at(page.display, 1, 1, f"autocorrect could not check this file: {lines}")
+            continue
         for row, col, message, is_warning in lines:
             yield self.at(
                 page.display, row, col, message, severity=Severity.WARNING if is_warning else None
@@ -119,11 +128,21 @@ def prose_only(page) -> str:
     return "\n".join(lines)
 
 
-def lint(job: tuple[str, str]) -> list[tuple[int, int, str, bool]]:
-    """(line, column, message, is a warning) for each line autocorrect reports."""
+def lint(job: tuple[str, str]) -> list[tuple[int, int, str, bool]] | str:
+    """(line, column, message, is a warning) for each line autocorrect reports,
+    or why autocorrect failed on the file (its Rust parser gives up on some
+    input, e.g. deep nesting, with a multi-line error: keep its first line)."""
     path, text = job
     found = []
-    for line in autocorrect_py.lint_for(text, path).lines:
+    try:
+        result = autocorrect_py.lint_for(text, path)
+    except Exception as error:  # noqa: BLE001 - one file's failure is that file's finding
+        where = re.search(r"-->\s*(\d+):\d+", str(error))
+        limit = "call limit reached" in str(error)
+        return (
+            f"its parser stopped at line {where.group(1)}" if where else type(error).__name__
+        ) + (" (nesting too deep)" if limit else "")
+    for line in result.lines:
         # autocorrect reports `old` and `new` for the changed stretch of a line,
         # which may span lines; show and locate the first change.
         index, old, new = _excerpt(line.old, line.new)

@@ -8,6 +8,7 @@ content: what cannot be read is recorded on the page (`decode_error`,
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,12 @@ from .pages import LANGUAGES
 
 from ..parallel import parallel_map
 
+# Larger pages are not parsed (SZ001): no article is near this, and parsing a
+# multi-megabyte paste would stall every check. Longer lines are left out of
+# the Markdown parse (SZ002): deeply nested inline HTML on one line is what
+# makes parsers recurse without bound.
+MAX_PAGE_BYTES = 512 * 1024
+MAX_LINE_CHARS = 10_000
 
 # `## 两步验证 { #two-step-verification }` (Python-Markdown attr_list syntax).
 HEADING_ATTRS = re.compile(r"\s*\{:?\s*([^}]*)\}\s*$")
@@ -52,6 +59,7 @@ class Link:
     line: int
     col: int
     tag: str = ""  # for kind "html": the element, e.g. "a" or "img" (text is then its alt)
+    title: str = ""  # a Markdown link's or image's "title", shown as a tooltip
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,10 @@ class Page:
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     html: list[RawHtml] = field(default_factory=list)
+    include: bool = False  # a docs/includes/ file, appended to pages by the build
+    too_large: bool = False  # over MAX_PAGE_BYTES: read, not parsed
+    long_lines: list[int] = field(default_factory=list)  # over MAX_LINE_CHARS: not parsed
+    parse_error: str | None = None  # the Markdown parser gave up on the body
 
     @property
     def display(self) -> str:
@@ -125,6 +137,15 @@ class Docs:
     # lang -> the config file as parsed (values and the line of every key)
     config_files: dict[str, ConfigFile] = field(default_factory=dict)
     other_files: list[Path] = field(default_factory=list)  # non-Markdown files under docs/
+    # Files outside docs/zh and docs/en that reach the build (docs/includes/ snippets).
+    includes: list[Page] = field(default_factory=list)
+    symlinks: list[Path] = field(default_factory=list)  # under docs/, not followed
+    read_errors: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+
+    @property
+    def checked(self) -> list[Page]:
+        """Pages and includes: every Markdown file whose text reaches the site."""
+        return [*self.pages, *self.includes]
 
     def page(self, lang: str, rel: str) -> Page | None:
         return self._index.get((lang, rel))
@@ -295,12 +316,19 @@ def _column(line_text: str, needle: str) -> int:
 
 
 def parse_body(page: Page, body: str) -> None:
+    lines = body.split("\n")
+    if any(len(line) > MAX_LINE_CHARS for line in lines):
+        page.long_lines = [n for n, line in enumerate(lines, 1) if len(line) > MAX_LINE_CHARS]
+        body = "\n".join("" if len(line) > MAX_LINE_CHARS else line for line in lines)
+        lines = body.split("\n")
     try:
         tokens = MD.parse(body)
     except RecursionError:
-        page.html.append(RawHtml(page.body_start, "(nesting too deep to parse)"))
+        page.parse_error = "nesting too deep to parse"
         return
-    lines = body.split("\n")
+    except Exception as error:  # noqa: BLE001 - any text is data: report, never crash
+        page.parse_error = f"the Markdown parser failed: {type(error).__name__}"
+        return
     open_heading: dict | None = None
     headings: list[dict] = []
     for index, token in enumerate(tokens):
@@ -338,28 +366,48 @@ def parse_body(page: Page, body: str) -> None:
                 elif child.type == "link_open":
                     href = str(child.attrs.get("href", ""))
                     col = _column(lines[line] if line < len(lines) else "", href)
-                    page.links.append(Link("link", href, "", line + 1, col))
+                    title = str(child.attrs.get("title", ""))
+                    text = _link_text(token.children, child)
+                    page.links.append(Link("link", href, text, line + 1, col, title=title))
                 elif child.type == "image":
                     src = str(child.attrs.get("src", ""))
                     col = _column(lines[line] if line < len(lines) else "", src)
-                    page.links.append(Link("image", src, child.content, line + 1, col))
+                    title = str(child.attrs.get("title", ""))
+                    page.links.append(Link("image", src, child.content, line + 1, col, title=title))
                 elif child.type == "html_inline":
                     page.html.append(RawHtml(line + 1, child.content))
                     page.links.extend(_html_links(child.content, line + 1))
         elif token.type == "html_block" and token.map:
             page.html.append(RawHtml(token.map[0] + 1, token.content))
             page.links.extend(_html_links(token.content, token.map[0] + 1))
-    # Link text: fill from the following text tokens is not needed by any rule yet.
     page.headings = [Heading(**{**h, "blocks": tuple(h["blocks"])}) for h in headings]
 
 
-def load_page(root: Path, path: Path, lang: str) -> Page:
-    rel = path.relative_to(root / "docs" / lang).as_posix()
+def _link_text(children: list, opening) -> str:
+    """The plain text between a link_open token and its link_close."""
+    start = children.index(opening) + 1
+    text = []
+    for child in children[start:]:
+        if child.type == "link_close":
+            break
+        if child.type in ("text", "code_inline"):
+            text.append(child.content)
+    return "".join(text)
+
+
+def load_page(root: Path, path: Path, lang: str, include: bool = False) -> Page:
+    base = root / "docs" / ("includes" if include else lang)
+    rel = path.relative_to(base).as_posix()
     page = Page(root=root, path=path.relative_to(root), lang=lang, rel=rel, raw=b"")
+    page.include = include
     try:
         page.raw = path.read_bytes()
     except OSError as error:
         page.decode_error = f"cannot read file: {error.strerror}"
+        return page
+    if len(page.raw) > MAX_PAGE_BYTES:
+        page.too_large = True
+        page.text = page.raw.decode("utf-8", errors="replace")
         return page
     raw = page.raw[3:] if page.raw.startswith(b"\xef\xbb\xbf") else page.raw
     try:
@@ -369,6 +417,9 @@ def load_page(root: Path, path: Path, lang: str) -> Page:
         return page
     text = page.text.replace("\r\n", "\n").replace("\r", "\n")
     source, page.body_start, body = split_front_matter(text)
+    if include:
+        parse_body(page, text)  # snippets have no front matter
+        return page
     if source is not None:
         parse_front_matter(page, source)
     elif text.split("\n", 1)[0].rstrip() == "---":
@@ -403,25 +454,53 @@ def load_config(root: Path, lang: str, docs: Docs) -> None:
         docs.nav.extend(_nav_entries(nav, lang, name))
 
 
-def _load_page(job: tuple[Path, Path, str]) -> Page:
+def _load_page(job: tuple[Path, Path, str, bool]) -> Page:
     return load_page(*job)
 
 
+def _walk(docs: Docs, folder: Path) -> list[Path]:
+    """Every regular file under `folder`, sorted; symlinks are recorded, never
+    followed (the build would copy whatever they point to into the site), and
+    unreadable folders are recorded rather than skipped in silence."""
+    files: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename or folder)
+        shown = where.relative_to(docs.root).as_posix() if where.is_relative_to(docs.root) else str(where)
+        docs.read_errors.append((shown, error.strerror or str(error)))
+
+    for current, folders, names in os.walk(folder, onerror=unreadable, followlinks=False):
+        here = Path(current)
+        for name in [*folders, *names]:
+            if (here / name).is_symlink():
+                docs.symlinks.append((here / name).relative_to(docs.root))
+        folders[:] = sorted(name for name in folders if not (here / name).is_symlink())
+        files += [here / name for name in names if not (here / name).is_symlink()]
+    return sorted(files)
+
+
+def include_language(path: Path) -> str:
+    """abbreviations.zh.md -> zh; an include named for neither language -> zh."""
+    suffixes = path.name.split(".")[1:-1]
+    return next((lang for lang in LANGUAGES if lang in suffixes), "zh")
+
+
 def load_docs(root: Path) -> Docs:
-    """Parse docs/zh, docs/en and both MkDocs configs under `root`."""
+    """Parse docs/zh, docs/en, docs/includes and both MkDocs configs under `root`."""
     docs = Docs(root=root, pages=[], nav=[], configs={}, config_errors=[])
     jobs = []
     for lang in LANGUAGES:
         load_config(root, lang, docs)
-        base = root / "docs" / lang
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*")):
-            if path.is_dir():
-                continue
-            if path.suffix.lower() == ".md":
-                jobs.append((root, path, lang))
-            else:
-                docs.other_files.append(path.relative_to(root))
-    docs.pages = parallel_map(_load_page, jobs)
+    language_folders = {root / "docs" / lang for lang in LANGUAGES}
+    for path in _walk(docs, root / "docs") if (root / "docs").is_dir() else []:
+        lang_folder = next((f for f in language_folders if path.is_relative_to(f)), None)
+        if lang_folder is not None and path.suffix.lower() == ".md":
+            jobs.append((root, path, lang_folder.name, False))
+        elif path.is_relative_to(root / "docs" / "includes") and path.suffix.lower() == ".md":
+            jobs.append((root, path, include_language(path), True))
+        else:
+            docs.other_files.append(path.relative_to(root))
+    loaded = parallel_map(_load_page, jobs)
+    docs.pages = [page for page in loaded if not page.include]
+    docs.includes = [page for page in loaded if page.include]
     return docs
