@@ -118,5 +118,16 @@ def test_template_error_names_the_template_and_line(tmp_path):
     assert zensical.where(root, config, error) == (
         "overrides/main.html:11: unknown method: map has no method named update (zensical build)"
     )
+    (root / "overrides" / "partials").mkdir(parents=True, exist_ok=True)
+    (root / "overrides" / "partials" / "head-meta.html").write_text("", encoding="utf-8")
+    nested = (
+        'RuntimeError: could not render include: error in "partials/head-meta.html" '
+        "(in main.html:10): unknown method: map has no method named update "
+        "(in partials/head-meta.html:44)"
+    )
+    assert zensical.where(root, config, nested) == (
+        "overrides/partials/head-meta.html:44: unknown method: map has no method named update"
+        " (zensical build)"
+    )
     other = "RuntimeError: docs_dir must be within project root"
     assert zensical.where(root, config, other) == f"zensical.zh.yml: zensical build failed: {other}"

@@ -11,10 +11,11 @@ zensical.<lang>.yml at the repository root: Zensical requires docs_dir to lie
 inside the folder of its config. Only the output folder changes
 (site -> site-zensical), so the two builds can be compared (tests/test_zensical_parity.py).
 
---without-templates builds with the static files of overrides/ (stylesheets,
-scripts, icons) but none of its templates, for as long as those templates use
-what Zensical's template engine (MiniJinja) cannot run;
-README.md, "Moving past Material for MkDocs", lists what is left to change.
+The templates of overrides/ use only what both Jinja2 and Zensical's template
+engine (MiniJinja) run. --without-templates builds with the static files of
+overrides/ (stylesheets, scripts, icons) but Zensical's own templates, to tell
+a template difference from a builder difference; README.md, "Moving past
+Material for MkDocs", lists what still differs.
 After the builds, the post-build steps run on site-zensical/ except the
 search-index step, which expects Material's search/search_index.json.
 """
@@ -119,11 +120,15 @@ def build(root: Path, configs: list[Path]) -> str | None:
 
 def where(root: Path, config: Path, error: str) -> str:
     """`overrides/404.html:11: ...` for a template error, else `zensical.zh.yml: ...`."""
-    template = TEMPLATE_ERROR.search(error)
+    # An error inside an include names each template on the way in; the last
+    # one is where it is: "... (in main.html:10): unknown method ... (in partials/x.html:44)".
+    found = list(TEMPLATE_ERROR.finditer(error))
+    template = found[-1] if found else None
     custom_dir = yaml.safe_load(config.read_text(encoding="utf-8")).get("theme", {})
     custom_dir = custom_dir.get("custom_dir") if isinstance(custom_dir, dict) else None
     if template and custom_dir and (root / custom_dir / template["file"]).is_file():
-        message = error[: template.start()].strip().removeprefix("RuntimeError: ")
+        start = found[-2].end() if len(found) > 1 else 0
+        message = error[start : template.start()].strip(" :").removeprefix("RuntimeError: ")
         return f"{custom_dir}/{template['file']}:{template['line']}: {message} (zensical build)"
     return f"{config.name}: zensical build failed: {error}"
 

@@ -58,7 +58,12 @@
       copyText(page, document, ".md-skip");
       copyAttributes(page, document, "a.md-header__button.md-logo, .md-nav__button.md-logo", ["href", "title", "aria-label"]);
       copyAttributes(page, document, ".md-search__input", ["placeholder", "aria-label"]);
-      copyAttributes(page, document, ".md-search, .md-search__options, .md-search__icon, .md-header__button, .md-top", ["title", "aria-label"]);
+      copyAttributes(page, document, ".md-search__options, .md-search__icon, .md-header__button, .md-top", ["title", "aria-label"]);
+      // The search dialog's name is set by reader.js, not written in the
+      // page: take it, as reader.js does, from the (now English) options.
+      var dialog = document.querySelector('.md-search[role="dialog"]');
+      var options = dialog && dialog.querySelector(".md-search__options[aria-label]");
+      if (options) dialog.setAttribute("aria-label", options.getAttribute("aria-label"));
       copyAttributes(page, document, "[data-md-component=palette] label", ["title", "aria-label"]);
       copyAttributes(page, document, ".md-select__link", ["aria-current"]);
     })

@@ -6,6 +6,9 @@
  *   heading as a label (extra.css shows it at <= 600 px).
  * - A tap on a heading's ¶ copies the section's address.
  * - A printout says when it was printed (print-header.html).
+ * - Material's search dialog gets an accessible name (axe: aria-dialog-name),
+ *   here rather than in a copy of Material's search partial, so other builders
+ *   keep their own search markup. The search works only with JavaScript too.
  */
 (function () {
   "use strict";
@@ -79,9 +82,20 @@
     stamp.parentNode.hidden = false;
   });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", labelTables);
-  } else {
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
+    var options = dialog && dialog.querySelector(".md-search__options[aria-label]");
+    if (options) dialog.setAttribute("aria-label", options.getAttribute("aria-label"));
+  }
+
+  function start() {
     labelTables();
+    nameSearchDialog();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
