@@ -18,7 +18,7 @@ KB := $(PY) -m kb
 
 .DEFAULT_GOAL := help
 .PHONY: help serve serve-en build check lint linkcheck linkcheck-external \
-        workflows test bench new contributing lock clean
+        workflows test test-js bench new contributing lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -72,8 +72,13 @@ test: $(VENV)/.installed node_modules/.installed ## Run every test (what CI runs
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory linkcheck
 	$(MAKE) --no-print-directory workflows
+	$(MAKE) --no-print-directory test-js
 	@scripts/require.sh chromium
 	$(BIN)/pytest
+
+test-js: ## Unit-test the search query pipeline in Node (no browser)
+	@scripts/require.sh node
+	node --test tests/js/
 
 bench: $(VENV)/.installed node_modules/.installed ## Print measured build, check, search and page figures
 	@scripts/require.sh chromium
