@@ -44,6 +44,7 @@
   // one character or one common word of a long query is noise.
   var MIN_COVERAGE = 0.5;
   var MIN_SCORE = 0.05;
+  var MIN_SCORE_WEAK = 0.25; // for a query of stop words or single characters only
   // A page whose title is all query words ranks up to this much higher.
   var TITLE_WEIGHT = 1;
   var LONGEST_WORD = 16;
@@ -452,7 +453,10 @@
     if (meaningful.length) concepts = meaningful;
 
     addVocabulary(lexicon, concepts, { compact: compact, stems: stems });
-    return { concepts: concepts, text: text };
+    // Only stop words or single characters: they occur on almost every
+    // page, so only the pages where they weigh most are worth listing.
+    var weak = concepts.every(function (c) { return c.stopword || c.weight < WEIGHT.word; });
+    return { concepts: concepts, text: text, weak: weak };
   }
 
   function splitUnknown(lexicon, part) {
@@ -596,11 +600,12 @@
   }
 
   /* lunr's query syntax. A backslash before each Chinese character keeps a
-     backend's own Chinese splitter from cutting our words again, and before
-     lunr's operators (+86); lunr's query parser drops the backslashes. */
+     backend's own Chinese splitter (Material's) from cutting our words
+     again; lunr's query parser drops the backslashes. A leading + or - would
+     be an operator: terms never start with one (the index separates "+"). */
   function lunrQuery(queryPlan) {
     return terms(queryPlan).map(function (t) {
-      var escaped = t.term.replace(/\p{sc=Han}|[+\-~^:*\\]/gu, "\\$&");
+      var escaped = t.term.replace(/^[+\-]+/, "").replace(/[~^:*\\]/g, "").replace(/\p{sc=Han}/gu, "\\$&");
       return escaped + (t.wildcard ? "*" : "") + "^" + t.boost;
     }).join(" ");
   }
@@ -675,9 +680,10 @@
     });
     var topCoverage = ranked.reduce(function (max, r) { return Math.max(max, r.coverage); }, 0);
     var topScore = ranked.reduce(function (max, r) { return Math.max(max, r.score); }, 0);
+    var minScore = queryPlan.weak ? MIN_SCORE_WEAK : MIN_SCORE;
     return ranked
       .filter(function (r) {
-        return r.coverage > 0 && r.coverage >= MIN_COVERAGE * topCoverage && r.score >= MIN_SCORE * topScore;
+        return r.coverage > 0 && r.coverage >= MIN_COVERAGE * topCoverage && r.score >= minScore * topScore;
       })
       .sort(function (a, b) { return b.score - a.score || a.order - b.order; })
       .map(function (r) {
