@@ -34,9 +34,9 @@
   // Weights of query terms (lunr-style integer boosts). The reader's own
   // words count most; words added from the reader vocabulary or by typo
   // correction count less, so they decide between pages without drowning
-  // the reader's words; prefixes and single characters count least, as they
-  // also match unrelated words.
-  var BOOST = { typed: 10, corrected: 8, added: 5, part: 3, character: 2, prefix: 1 };
+  // the reader's words; parts of words and single characters count least,
+  // as they also match unrelated words.
+  var BOOST = { typed: 10, corrected: 8, added: 5, part: 3, character: 2 };
   // How much a concept counts towards a page's coverage of the query.
   var WEIGHT = { word: 1, character: 0.3 };
   // A page must cover at least this share of the best page's coverage, and
@@ -513,12 +513,10 @@
       concept.add(word, boost, true);
       return;
     }
-    // A word of the index counts in full as itself, and a little as the
-    // start of longer words (验证 also finds 验证码). lunr adds up every
-    // word a prefix matches, so a prefix at full weight would favour pages
-    // that merely use many compounds of a common word.
+    // A word of the index counts as itself only. As a prefix (验证* for
+    // 验证码 too) it matched nearly every section of the site, which cost
+    // the worker most of its time and did not change what ranks first.
     concept.add(word, boost, false);
-    concept.add(word, BOOST.prefix, true);
     // A long word also searches for the known words inside it.
     if (length >= 3) {
       cut(lexicon, Array.from(word), true).forEach(function (inner) {
