@@ -4,7 +4,7 @@ in Chromium at normal and 4x slower CPU, also on a generated 1,000-page site.
 Answers (hit@1: the first result answers the query's intent; hit@3: one of
 the first three does) use the shared development queries when
 ../shared/search/dev-queries.yaml is there, and always the held-out queries
-(tests/browser/search_heldout.yaml). "First query after load" is the wait of
+(tests/browser/search_heldout.yaml, search_fresh.yaml). "First query after load" is the wait of
 a reader who opens a page, and then types a query into the search box:
   cold    types right away (the index is fetched when they click the box);
   reading moves the pointer, reads for 2 s, then types (the index is fetched
@@ -30,6 +30,7 @@ from kb.build import search_index
 from support import static_server
 from support.search_probe import (
     DEV_QUERIES,
+    FRESH_QUERIES,
     HELDOUT_QUERIES,
     INTENT_PAGES,
     PREFIX,
@@ -233,6 +234,7 @@ def run() -> list[tuple[str, str]]:
 
     rows = []
     heldout = load_queries(HELDOUT_QUERIES)
+    fresh = load_queries(FRESH_QUERIES)
     dev = load_queries(DEV_QUERIES) if DEV_QUERIES.is_file() else None
     if dev is None:
         rows.append(("development queries", f"skipped: {DEV_QUERIES} not found"))
@@ -248,7 +250,8 @@ def run() -> list[tuple[str, str]]:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                for name, queries in (("development", dev), ("held-out", heldout)):
+                sets = (("development", dev), ("held-out", heldout), ("fresh held-out", fresh))
+                for name, queries in sets:
                     for lang in PREFIX if queries else ():
                         mine = [query for query in queries if query.lang == lang]
                         for figure, value in answers(browser, base_url, lang, mine):

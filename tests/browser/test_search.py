@@ -16,6 +16,7 @@ import pytest
 import yaml
 from support.search_probe import (
     DEV_QUERIES,
+    FRESH_QUERIES,
     HELDOUT_QUERIES,
     INTENT_PAGES,
     ROOT,
@@ -78,7 +79,7 @@ def report(name: str, answers: dict[str, list[tuple]]) -> dict[str, tuple[float,
 
 
 def test_query_sets_use_known_intents():
-    for path in (DEV_QUERIES, HELDOUT_QUERIES):
+    for path in (DEV_QUERIES, HELDOUT_QUERIES, FRESH_QUERIES):
         if path.is_file():
             for query in load_queries(path):
                 assert query.intent in INTENT_PAGES, f"{path}: unknown intent {query.intent}"
@@ -112,6 +113,16 @@ def test_heldout_queries(browser, base_url, capsys):
     answers = run_queries(browser, base_url, load_queries(HELDOUT_QUERIES))
     with capsys.disabled():
         rates = report("held-out queries", answers)
+    for lang, rows in answers.items():
+        empty = [text for text, _, pages, _ in rows if not pages]
+        assert not empty, f"{lang}: no result at all for {empty}"
+        assert rates[lang][1] >= HELDOUT_TOP3_FLOOR, f"{lang}: {rates[lang][1]:.0%} in top 3"
+
+
+def test_fresh_heldout_queries(browser, base_url, capsys):
+    answers = run_queries(browser, base_url, load_queries(FRESH_QUERIES))
+    with capsys.disabled():
+        rates = report("fresh held-out queries", answers)
     for lang, rows in answers.items():
         empty = [text for text, _, pages, _ in rows if not pages]
         assert not empty, f"{lang}: no result at all for {empty}"
@@ -183,9 +194,10 @@ def test_index_carries_keywords_and_vocabulary(site_dir):
         assert all("#" not in location for location in with_keywords)
 
 
-def test_heldout_file_is_well_formed():
-    data = yaml.safe_load(HELDOUT_QUERIES.read_text(encoding="utf-8"))
-    texts = [query["q"] for query in data["queries"]]
+def test_heldout_files_are_well_formed():
+    texts = []
+    for path in (HELDOUT_QUERIES, FRESH_QUERIES):
+        texts += [query["q"] for query in yaml.safe_load(path.read_text("utf-8"))["queries"]]
     assert len(texts) == len(set(texts)), "repeated held-out query"
 
 

@@ -25,6 +25,7 @@ from kb import ROOT
 SHARED = Path(os.environ.get("SHARED_DIR") or ROOT.parent / "shared")
 DEV_QUERIES = SHARED / "search" / "dev-queries.yaml"
 HELDOUT_QUERIES = ROOT / "tests" / "browser" / "search_heldout.yaml"
+FRESH_QUERIES = ROOT / "tests" / "browser" / "search_fresh.yaml"
 PREFIX = {"zh": "/", "en": "/en/"}
 SEARCH_INPUT = "input[data-md-component=search-query]"
 TIMEOUT_MS = 5000
