@@ -390,8 +390,10 @@
     else this.terms.set(key, { term: term, boost: boost, wildcard: wildcard });
   };
 
-  /* The query for what the reader typed: { concepts, typed }.
-     Each concept: { typed, weight, terms: Map }. */
+  /* The query for what the reader typed: { concepts, text, weak }.
+     Each concept: { typed (the reader's characters), weight, terms: Map };
+     text: the converted, corrected query; weak: only stop words or single
+     characters. */
   function plan(lexicon, typed) {
     var source = normalize(typed);
     if (lexicon.t2sPhrases.size || lexicon.t2sChars.size) {
