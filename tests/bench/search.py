@@ -197,11 +197,11 @@ def first_query_rows(browser, base_url: str, label: str, runs: int) -> list[tupl
         for lang in PREFIX:
             cells = []
             for reading in (False, True):
-                runs = [
+                measured = [
                     first_query(browser, base_url, lang, slowdown, reading) for _ in range(runs)
                 ]
-                ms = statistics.median(run[0] for run in runs)
-                kib = statistics.median(run[1] for run in runs) / 1024
+                ms = statistics.median(run[0] for run in measured)
+                kib = statistics.median(run[1] for run in measured) / 1024
                 cells.append(f"{'reading' if reading else 'cold'} {ms:.0f} ms")
             rows.append(
                 (f"{label} {lang}, {cpu}", f"{', '.join(cells)}; {kib:.0f} KiB transferred")
