@@ -163,7 +163,9 @@ def typing_times(browser, base_url: str, lang: str, texts: list[str], slowdown: 
 
 
 def first_query(browser, base_url: str, lang: str, slowdown: int, reading: bool) -> tuple:
-    """(milliseconds, bytes transferred for search) of the first query after load."""
+    """(milliseconds or None, bytes transferred for search) of the first query after load."""
+    from playwright.sync_api import Error as PlaywrightError
+
     context, page = new_page(browser, base_url, slowdown)
     transferred = []
 
@@ -183,7 +185,10 @@ def first_query(browser, base_url: str, lang: str, slowdown: int, reading: bool)
         page.click(SEARCH_INPUT)
         page.fill(SEARCH_INPUT, FIRST_QUERY[lang])
         page.press(SEARCH_INPUT, "End")
-        milliseconds = float(page.evaluate("() => window.searchProbeAnswer"))
+        try:
+            milliseconds = float(page.evaluate("() => window.searchProbeAnswer"))
+        except PlaywrightError:
+            milliseconds = None  # no answer within a minute: counted, not hidden
         page.wait_for_load_state("networkidle")
         return milliseconds, sum(transferred)
     finally:
@@ -200,9 +205,16 @@ def first_query_rows(browser, base_url: str, label: str, runs: int) -> list[tupl
                 measured = [
                     first_query(browser, base_url, lang, slowdown, reading) for _ in range(runs)
                 ]
-                ms = statistics.median(run[0] for run in measured)
+                answered = [run[0] for run in measured if run[0] is not None]
                 kib = statistics.median(run[1] for run in measured) / 1024
-                cells.append(f"{'reading' if reading else 'cold'} {ms:.0f} ms")
+                mode = "reading" if reading else "cold"
+                if answered:
+                    cell = f"{mode} {statistics.median(answered):.0f} ms"
+                else:
+                    cell = f"{mode} no answer"
+                if len(answered) < len(measured):
+                    cell += f" ({len(measured) - len(answered)} of {len(measured)} runs unanswered)"
+                cells.append(cell)
             rows.append(
                 (f"{label} {lang}, {cpu}", f"{', '.join(cells)}; {kib:.0f} KiB transferred")
             )
