@@ -18,7 +18,7 @@ KB := $(PY) -m kb
 
 .DEFAULT_GOAL := help
 .PHONY: help serve serve-en build build-zensical check lint linkcheck linkcheck-external \
-        workflows test bench new contributing rules-page lock clean
+        workflows test test-js bench new contributing rules-page lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -83,9 +83,13 @@ test: $(VENV)/.installed node_modules/.installed ## Run every test (what CI runs
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory linkcheck
 	$(MAKE) --no-print-directory workflows
-	node --test tests/js/
+	$(MAKE) --no-print-directory test-js
 	@scripts/require.sh chromium
 	$(BIN)/pytest
+
+test-js: ## Unit-test the pure JavaScript (search pipeline, self-check) in Node
+	@scripts/require.sh node
+	node --test tests/js/
 
 bench: $(VENV)/.installed node_modules/.installed ## Print measured build, check, search and page figures
 	@scripts/require.sh chromium

@@ -14,6 +14,8 @@ case "${1:-}" in
     if ! "$py" -c 'import venv, ensurepip' 2>/dev/null; then
       echo "error: $py cannot create virtual environments: install the venv module (Debian: apt-get install python3-venv)" >&2; exit 1
     fi ;;
+  node)
+    command -v node >/dev/null 2>&1 || { echo "error: node not found: install Node.js 20 or newer (Debian: apt-get install nodejs)" >&2; exit 1; } ;;
   npm)
     command -v npm >/dev/null 2>&1 || { echo "error: npm not found: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)" >&2; exit 1; } ;;
   chromium)
@@ -28,5 +30,5 @@ case "${1:-}" in
         echo "error: Chromium not found at $bin: install it (sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium" >&2; exit 1
       fi
     fi ;;
-  *) echo "usage: require.sh python|npm|chromium" >&2; exit 2 ;;
+  *) echo "usage: require.sh python|node|npm|chromium" >&2; exit 2 ;;
 esac

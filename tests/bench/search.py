@@ -1,30 +1,106 @@
-"""Search: index size per language, and time from typing to results in Chromium."""
+"""Search: answers, result counts, index size, and time from typing to results
+in Chromium at normal and 4x slower CPU, also on a generated 1,000-page site.
+
+Answers (hit@1: the first result answers the query's intent; hit@3: one of
+the first three does) use the shared development queries when
+../shared/search/dev-queries.yaml is there, and always the held-out queries
+(tests/browser/search_heldout.yaml, search_fresh.yaml). "First query after load" is the wait of
+a reader who opens a page, and then types a query into the search box:
+  cold    types right away (the index is fetched when they click the box);
+  reading moves the pointer, reads for 2 s, then types (the index is fetched
+          in the first idle moment after the reader's first movement).
+The 1,000-page site is the built site with each language's search index
+replaced by one of 1,000 pages: the real pages' documents, repeated under
+other addresses with their numbers changed, and the build step's word list
+recomputed for it.
+"""
 
 from __future__ import annotations
 
 import gzip
+import json
+import os
+import re
+import shutil
 import statistics
 import tempfile
 from pathlib import Path
 
 from bench import links as bench_links
+from kb.build import search_index
 from support import static_server
-from support.search_probe import DEV_QUERIES, PREFIX, SearchBox, load_queries
+from support.search_probe import (
+    DEV_QUERIES,
+    FRESH_QUERIES,
+    HELDOUT_QUERIES,
+    INTENT_PAGES,
+    PREFIX,
+    SEARCH_INPUT,
+    SearchBox,
+    load_queries,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-ROUNDS = 3  # each development query typed this many times
+ROUNDS = 1  # each query typed this many times for the typing figures
 # Chromium's CPU slow-down for the phone-like figure (Lighthouse's mobile
 # preset uses 4x).
 PHONE_CPU_SLOWDOWN = 4
+# Fresh browser contexts (empty cache) per first-query figure: the median of
+# 3 on the site, 1 on the generated site (each takes 10-40 s there).
+FIRST_QUERY_RUNS = 3
+BIG_SITE_RUNS = 1
+READING_MS = 2000
+GENERATED_PAGES = 1000
+FIRST_QUERY = {"zh": "收不到验证码", "en": "code not received"}
+# What the first query downloads: the index, Material's worker and lunr's
+# language scripts.
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.|/lunr/")
+
+# Resolves with the milliseconds from the next key event in the search box to
+# the frame after Material has written a result count (not the "initialising"
+# or "type to start" notes it shows while the index loads).
+WATCH_FIRST_ANSWER = """timeout => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const t = config.translations;
+  const counts = [t["search.result.none"], t["search.result.one"]];
+  const other = new RegExp("^" + t["search.result.other"].replace("#", "\\\\d+") + "$");
+  const meta = document.querySelector(".md-search-result__meta");
+  window.searchProbeAnswer = new Promise((resolve, reject) => {
+    let typedAt = null;
+    const onKey = event => { typedAt = event.timeStamp; };
+    document.addEventListener("keyup", onKey, true);
+    const timer = setTimeout(() => reject(new Error("no search answer")), timeout);
+    const observer = new MutationObserver(() => {
+      const text = meta.textContent.trim();
+      if (typedAt === null || !(counts.includes(text) || other.test(text))) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame(() => resolve(performance.now() - typedAt));
+    });
+    observer.observe(meta, { childList: true, characterData: true, subtree: true });
+  });
+}"""
 
 
-def index_sizes(site: Path) -> list[tuple[str, str]]:
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def index_path(site: Path, lang: str) -> Path:
+    return site / PREFIX[lang].strip("/") / "search" / "search_index.json"
+
+
+def index_sizes(site: Path, label: str = "index") -> list[tuple[str, str]]:
     rows = []
-    for lang, prefix in PREFIX.items():
-        data = (site / prefix.strip("/") / "search" / "search_index.json").read_bytes()
-        packed = len(gzip.compress(data, compresslevel=6, mtime=0))
-        rows.append((f"index {lang}", f"{len(data) / 1024:.0f} KiB, {packed / 1024:.0f} KiB gzip"))
+    for lang in PREFIX:
+        data = index_path(site, lang).read_bytes()
+        rows.append(
+            (
+                f"{label} {lang}",
+                f"{len(data) / 1024:.0f} KiB, {gzip_size(data) / 1024:.0f} KiB gzip",
+            )
+        )
     return rows
 
 
@@ -33,56 +109,191 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def typing_times(browser, base_url: str, lang: str, texts: list[str], slowdown: int) -> tuple:
-    """(first query ms, every later query's ms) for one language."""
+def new_page(browser, base_url: str, slowdown: int):
     context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    if slowdown > 1:
+        session = context.new_cdp_session(page)
+        session.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+    return context, page
+
+
+def answers(browser, base_url: str, lang: str, queries) -> list[tuple[str, str]]:
+    """hit@1, hit@3 and result counts for one language's queries."""
+    context, page = new_page(browser, base_url, 1)
     try:
-        page = context.new_page()
-        if slowdown > 1:
-            session = context.new_cdp_session(page)
-            session.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
         box = SearchBox(page, base_url, lang)
-        # The first query also builds the list of the index's words.
-        first = box.search(texts[0]).milliseconds
+        first = top3 = 0
+        counts = []
+        for query in queries:
+            answer = box.search(query.text)
+            first += bool(INTENT_PAGES[query.intent] & set(answer.pages[:1]))
+            top3 += bool(INTENT_PAGES[query.intent] & set(answer.pages[:3]))
+            counts.append(answer.count)
+    finally:
+        context.close()
+    counts.sort()
+    return [
+        (
+            "hit@1, hit@3",
+            f"{first / len(queries):.0%}, {top3 / len(queries):.0%} of {len(queries)} queries",
+        ),
+        (
+            "results per query",
+            f"median {statistics.median(counts):.0f}, max {counts[-1]}, "
+            f"{counts.count(0)} with none",
+        ),
+    ]
+
+
+def typing_times(browser, base_url: str, lang: str, texts: list[str], slowdown: int) -> list:
+    """Milliseconds from key to results of every query, the index loaded."""
+    context, page = new_page(browser, base_url, slowdown)
+    try:
+        box = SearchBox(page, base_url, lang)
+        box.search(texts[0])  # warm: the figures are for a reader already searching
         times = []
         for _ in range(ROUNDS):
             for text in texts:
                 times.append(box.search(text).milliseconds)
                 box.search("")  # start each query from an empty box
-        return first, times
+        return times
     finally:
         context.close()
+
+
+def first_query(browser, base_url: str, lang: str, slowdown: int, reading: bool) -> tuple:
+    """(milliseconds or None, bytes transferred for search) of the first query after load."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    context, page = new_page(browser, base_url, slowdown)
+    transferred = []
+
+    def count(request):
+        if SEARCH_FILES.search(request.url):
+            sizes = request.sizes()
+            transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+    page.on("requestfinished", count)
+    try:
+        page.goto(f"{base_url}{PREFIX[lang]}", wait_until="load")
+        if reading:
+            page.mouse.move(200, 300)
+            page.mouse.move(220, 340)
+            page.wait_for_timeout(READING_MS)
+        page.evaluate(WATCH_FIRST_ANSWER, 60000)
+        page.click(SEARCH_INPUT)
+        page.fill(SEARCH_INPUT, FIRST_QUERY[lang])
+        page.press(SEARCH_INPUT, "End")
+        try:
+            milliseconds = float(page.evaluate("() => window.searchProbeAnswer"))
+        except PlaywrightError:
+            milliseconds = None  # no answer within a minute: counted, not hidden
+        page.wait_for_load_state("networkidle")
+        return milliseconds, sum(transferred)
+    finally:
+        context.close()
+
+
+def first_query_rows(browser, base_url: str, label: str, runs: int) -> list[tuple[str, str]]:
+    rows = []
+    for slowdown in (1, PHONE_CPU_SLOWDOWN):
+        cpu = "normal CPU" if slowdown == 1 else f"CPU {slowdown}x slower"
+        for lang in PREFIX:
+            cells = []
+            for reading in (False, True):
+                measured = [
+                    first_query(browser, base_url, lang, slowdown, reading) for _ in range(runs)
+                ]
+                answered = [run[0] for run in measured if run[0] is not None]
+                kib = statistics.median(run[1] for run in measured) / 1024
+                mode = "reading" if reading else "cold"
+                if answered:
+                    cell = f"{mode} {statistics.median(answered):.0f} ms"
+                else:
+                    cell = f"{mode} no answer"
+                if len(answered) < len(measured):
+                    cell += f" ({len(measured) - len(answered)} of {len(measured)} runs unanswered)"
+                cells.append(cell)
+            rows.append(
+                (f"{label} {lang}, {cpu}", f"{', '.join(cells)}; {kib:.0f} KiB transferred")
+            )
+    return rows
+
+
+def generate_big_site(site: Path, big: Path, pages: int = GENERATED_PAGES) -> None:
+    """The built site, with each language's index grown to `pages` pages."""
+    shutil.copytree(site, big)
+    for lang in PREFIX:
+        path = index_path(big, lang)
+        index = json.loads(path.read_text(encoding="utf-8"))
+        by_page: dict[str, list[dict]] = {}
+        for doc in index["docs"]:
+            by_page.setdefault(doc["location"].split("#")[0], []).append(doc)
+        originals = list(by_page.values())
+        docs = [doc for group in originals for doc in group]
+        for number in range(len(originals), pages):
+            for doc in originals[number % len(originals)]:
+                copy = dict(doc)
+                copy["location"] = f"generated/{number:04d}/{doc['location']}"
+                for field in ("title", "text"):
+                    copy[field] = re.sub(r"\d+", lambda m, n=number: str(int(m[0]) + n), doc[field])
+                docs.append(copy)
+        index["docs"] = docs
+        index["config"]["words"] = search_index.index_words(index)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def run() -> list[tuple[str, str]]:
     from playwright.sync_api import sync_playwright
 
-    queries = load_queries(DEV_QUERIES)
-    rows = []
+    # Times depend on what else runs: the machine's load goes with them.
+    rows = [("machine load at start (1-min average)", f"{os.getloadavg()[0]:.1f}")]
+    heldout = load_queries(HELDOUT_QUERIES)
+    fresh = load_queries(FRESH_QUERIES)
+    dev = load_queries(DEV_QUERIES) if DEV_QUERIES.is_file() else None
+    if dev is None:
+        rows.append(("development queries", f"skipped: {DEV_QUERIES} not found"))
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp, "site")
         bench_links.build(site)
         rows += index_sizes(site)
+        big = Path(tmp, "big")
+        generate_big_site(site, big)
+        rows += index_sizes(big, f"index, {GENERATED_PAGES} pages,")
         server, base_url = static_server.start(site)
+        big_server, big_url = static_server.start(big)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                for slowdown, label in (
-                    (1, ""),
-                    (PHONE_CPU_SLOWDOWN, f", CPU {PHONE_CPU_SLOWDOWN}x slower"),
-                ):
+                sets = (("development", dev), ("held-out", heldout), ("fresh held-out", fresh))
+                for name, queries in sets:
+                    for lang in PREFIX if queries else ():
+                        mine = [query for query in queries if query.lang == lang]
+                        for figure, value in answers(browser, base_url, lang, mine):
+                            rows.append((f"{name} {lang} {figure}", value))
+                typed = dev or heldout
+                for slowdown in (1, PHONE_CPU_SLOWDOWN):
+                    cpu = "normal CPU" if slowdown == 1 else f"CPU {slowdown}x slower"
                     for lang in PREFIX:
-                        texts = [query.text for query in queries if query.lang == lang]
-                        first, times = typing_times(browser, base_url, lang, texts, slowdown)
+                        texts = [query.text for query in typed if query.lang == lang]
+                        times = typing_times(browser, base_url, lang, texts, slowdown)
                         rows.append(
                             (
-                                f"typing to results {lang}{label}",
+                                f"typing to results {lang}, {cpu}",
                                 f"median {statistics.median(times):.0f} ms, "
-                                f"p95 {percentile(times, 0.95):.0f} ms "
-                                f"({len(times)} queries; first query {first:.0f} ms)",
+                                f"p95 {percentile(times, 0.95):.0f} ms ({len(times)} queries)",
                             )
                         )
+                rows += first_query_rows(
+                    browser, base_url, "first query after load", FIRST_QUERY_RUNS
+                )
+                rows += first_query_rows(
+                    browser, big_url, f"first query, {GENERATED_PAGES} pages,", BIG_SITE_RUNS
+                )
                 browser.close()
         finally:
             server.shutdown()
+            big_server.shutdown()
+    rows.append(("machine load at end (1-min average)", f"{os.getloadavg()[0]:.1f}"))
     return rows

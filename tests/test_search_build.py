@@ -1,0 +1,73 @@
+"""The search build step's query-side data (kb/build/search_index.py): the
+input-method slip list, the OpenCC table, page boosts and the word list."""
+
+from __future__ import annotations
+
+import pytest
+from kb.build import search_index
+
+
+def test_the_slip_list_loads():
+    pairs = search_index.load_confusions()
+    assert ["登陆", "登录"] in pairs
+    assert all(slip != meant for slip, meant in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ("confusions: [unclosed\n", "IMC001", 2),
+        ("confusions:\n  - {slip: 登陆}\n", "IMC002", 2),
+        ("confusions:\n  - {slip: dl, meant: 登录}\n", "IMC002", 2),
+        ("confusions:\n  - {slip: 登录, meant: 登录}\n", "IMC003", 2),
+        (
+            "confusions:\n  - {slip: 登陆, meant: 登录}\n  - {slip: 登陆, meant: 登入}\n",
+            "IMC004",
+            3,
+        ),
+    ],
+)
+def test_a_bad_slip_list_is_reported_with_its_line(tmp_path, text, code, line):
+    path = tmp_path / "confusions.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(search_index.SearchIndexError) as error:
+        search_index.load_confusions(path)
+    assert str(error.value).startswith(f"{path}:{line}: {code} ")
+
+
+@pytest.fixture(scope="module")
+def converter():
+    return search_index.TraditionalToSimplified()
+
+
+def test_opencc_table_keeps_only_what_the_index_holds(converter):
+    table = converter.table_for("清除浏览器缓存 收不到短信验证码 登录")
+    assert table["phrases"]["快取"] == "缓存"  # Taiwan phrase, not 快取 by character
+    assert table["phrases"]["簡訊"] == "短信"
+    assert table["chars"]["驗"] == "验"
+    assert "龍" not in table["chars"], "the index has no 龙"
+    # a phrase whose character-by-character form the index uses stays literal
+    assert "啟用" not in converter.table_for("启用 激活")["phrases"]
+
+
+def test_page_boost_by_kind_and_section():
+    assert search_index.page_boost({"kind": "home"}, "") < 1
+    assert search_index.page_boost({"kind": "overview"}, "sign-in/") < 1
+    assert search_index.page_boost({"kind": "troubleshooting"}, "sign-in/wrong/") == 1
+    assert search_index.page_boost({"kind": "guide"}, "contributing/") < 0.5
+    assert search_index.page_boost({"kind": ["not", "a", "kind"]}, "x/") == 1
+
+
+def test_keyword_words_are_counted_once_per_page():
+    words = search_index.unique_keyword_words(
+        ["两步验证\u200b两步\u200b验证", "设置\u200b两步验证"]
+    )
+    assert words == ["两步验证\u200b两步\u200b验证", "设置"]
+
+
+def test_word_list_holds_what_the_query_side_looks_up():
+    index = {
+        "config": {"separator": "[\\s\\u200b\\-]+"},
+        "docs": [{"title": "两步\u200b验证", "text": "<p>+86 W-8BEN 200 password x</p>"}],
+    }
+    assert search_index.index_words(index) == ["+86", "password", "两步", "验证"]
