@@ -23,7 +23,7 @@ STEPS = (
         search_index.SearchIndexError,
     ),
     # LAST: it hashes the inline scripts as the steps above left them.
-    ("Content-Security-Policy on every page", csp.write_all, csp.CspError),
+    ("csp", "Content-Security-Policy on every page", csp.write_all, csp.CspError),
 )
 USAGE = "usage: python -m kb postbuild SITE_DIR [CONFIG ...] [--skip STEP] (after mkdocs build)"
 
