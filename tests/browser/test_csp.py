@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from support.built_site import SITE, built_pages
+from support.built_site import HTML_LANG, SITE, built_pages
 
 CSP_META = re.compile(r'<head[^>]*><meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 # Recorded in the page before any of its own scripts run.
@@ -87,7 +87,7 @@ def test_search_palette_tooltips_and_language_switch_work_under_the_policy(new_p
     # Language switch.
     other, lang = ("/", "zh") if home == "/en/" else ("/en/", "en")
     page.locator(".md-select > button").click()
-    page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+    page.locator(f'.md-select__link[hreflang="{HTML_LANG[lang]}"]').click()
     page.wait_for_url(f"**{other}inform-act/self-check/")
     assert page.evaluate("window.__violations") == []
     assert [p for p in watch.problems() if "Content Security Policy" in p] == []

@@ -278,6 +278,8 @@ def test_a_single_character_does_not_list_every_page(browser, base_url, site_dir
         total = len({doc["location"].split("#")[0] for doc in index["docs"]})
         for text in ("的", "码", "吗", "的 了"):
             count = box.search(text).count
-            assert count <= 15, f"{text}: {count} results of {total} pages"
+            # Issue: a single character or a stop word alone must not pull in every
+            # page. Measured against the page count, so the bound grows with the site.
+            assert count <= total // 2, f"{text}: {count} results of {total} pages"
     finally:
         context.close()

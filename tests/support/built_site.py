@@ -41,7 +41,7 @@ def built_pages(site: Path = SITE) -> list[str]:
     pages = []
     for html in sorted(site.rglob("index.html")):
         text = html.read_text(encoding="utf-8", errors="replace")
-        if 'http-equiv="refresh"' in text:  # redirect stubs from renamed pages
+        if '<meta http-equiv="refresh"' in text:  # redirect stubs (page text shows it escaped)
             continue
         rel = html.parent.relative_to(site).as_posix()
         pages.append("/" if rel == "." else f"/{rel}/")
