@@ -156,19 +156,24 @@ def _line_of(node: yaml.Node, path: list) -> int:
     return node.start_mark.line + 1
 
 
-def load_vocabulary(path: Path = VOCABULARY) -> dict[str, dict]:
-    """The reader vocabulary per language, validated and normalized."""
+def _read_yaml(path: Path, code: str) -> tuple[object, yaml.Node | None]:
+    """A data file's values and node tree (for line numbers), or one-line `code` errors."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise SearchIndexError(path, 1, "VOC001", f"cannot read file: {error}") from None
+        raise SearchIndexError(path, 1, code, f"cannot read file: {error}") from None
     try:
-        data = yaml.safe_load(text)
-        tree = yaml.compose(text)
+        return yaml.safe_load(text), yaml.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise SearchIndexError(path, line, "VOC001", f"not valid YAML: {error}") from None
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise SearchIndexError(path, line, code, f"not valid YAML: {problem}") from None
+
+
+def load_vocabulary(path: Path = VOCABULARY) -> dict[str, dict]:
+    """The reader vocabulary per language, validated and normalized."""
+    data, tree = _read_yaml(path, "VOC001")
     errors = sorted(
         jsonschema.Draft202012Validator(VOCABULARY_SCHEMA).iter_errors(data),
         key=lambda error: list(map(str, error.absolute_path)),
@@ -204,18 +209,7 @@ def load_vocabulary(path: Path = VOCABULARY) -> dict[str, dict]:
 
 def load_confusions(path: Path = CONFUSIONS) -> list[list[str]]:
     """The input-method slips as [slip, meant] pairs, validated."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SearchIndexError(path, 1, "IMC001", f"cannot read file: {error}") from None
-    try:
-        data = yaml.safe_load(text)
-        tree = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise SearchIndexError(path, line, "IMC001", f"not valid YAML: {problem}") from None
+    data, tree = _read_yaml(path, "IMC001")
     errors = sorted(
         jsonschema.Draft202012Validator(CONFUSIONS_SCHEMA).iter_errors(data),
         key=lambda error: list(map(str, error.absolute_path)),
