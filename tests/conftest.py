@@ -15,10 +15,14 @@ out as fixtures rather than imported):
   valid page (an empty body cites the default source).
 - `check(root, "LK001", ...)`: the sorted findings of those rule codes (all
   rules when none are given).
+- `repo`: a fresh copy of the real docs, configs and data (support/docs_copy.py)
+  whose `new(*codes)` lists the findings a planted mistake added; the real docs'
+  own findings are computed once per run.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -26,6 +30,7 @@ import yaml
 from kb.findings import Finding
 from kb.runner import run_rules
 from kb.site.model import load_docs
+from support import docs_copy
 from support.fixtures import FIXTURE_SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,3 +129,18 @@ def line(page):
 @pytest.fixture
 def check():
     return run_checks
+
+
+@pytest.fixture(scope="session")
+def real_docs(tmp_path_factory):
+    """(a copy of the real docs, the findings it has before any mistake)."""
+    root = docs_copy.copy_real_docs(tmp_path_factory.mktemp("real"))
+    return root, docs_copy.keys(docs_copy.findings(root))
+
+
+@pytest.fixture
+def repo(real_docs, tmp_path):
+    root, baseline = real_docs
+    target = tmp_path / "repo"
+    shutil.copytree(root, target, symlinks=True)
+    return docs_copy.DocsCopy(target, baseline)

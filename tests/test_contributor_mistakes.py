@@ -5,64 +5,7 @@ test measures the mistake, not the state of the articles)."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
 PAGE = "sign-in/reset-password.md"  # a troubleshooting page with the full template
-
-
-@pytest.fixture(scope="module")
-def baseline(tmp_path_factory):
-    """A copy of the real docs, configs and data, and the findings it already has."""
-    root = tmp_path_factory.mktemp("real")
-    for name in ("docs", "data"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, root / name)
-    for name in ("mkdocs.yml", "mkdocs.en.yml"):
-        shutil.copy(ROOT / name, root / name)
-    return root
-
-
-@pytest.fixture
-def repo(baseline, tmp_path, check):
-    """A fresh copy of the baseline; `repo.new(*codes)` lists the findings the
-    mistake added, as (path, line, code)."""
-    root = tmp_path / "repo"
-    shutil.copytree(baseline, root)
-
-    class Repo:
-        path = root
-
-        def text(self, rel: str) -> str:
-            return (root / rel).read_text(encoding="utf-8")
-
-        def write(self, rel: str, content: str | bytes) -> None:
-            target = root / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            else:
-                target.write_text(content, encoding="utf-8", newline="")
-
-        def edit(self, rel: str, old: str, new: str) -> str:
-            text = self.text(rel)
-            assert old in text, f"{old!r} not in {rel}: the article changed; pick another line"
-            text = text.replace(old, new, 1)
-            self.write(rel, text)
-            return text
-
-        def findings(self, *codes: str):
-            return check(root, *codes)
-
-        def new(self, *codes: str) -> list[tuple[str, int, str]]:
-            before = {(f.path, f.line, f.code) for f in check(baseline, *codes)}
-            after = [(f.path, f.line, f.code) for f in check(root, *codes)]
-            return [finding for finding in after if finding not in before]
-
-    return Repo()
 
 
 def line_of(text: str, needle: str) -> int:

@@ -5,13 +5,13 @@ from anyone until the reader follows one."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from support.built_site import CONFIG, ISSUE_URL, ROOT, canonical_url
+from support.commands import kb_env
 
 QUESTION = {"zh": "这篇解决了您的问题吗？", "en": "Did this page solve your problem?"}
 ANSWERS = {"zh": ["解决了", "没解决"], "en": ["Yes, it did", "No, it did not"]}
@@ -70,7 +70,7 @@ def test_email_setting_gives_prefilled_mailto_links(tmp_path):
         text=True,
         check=True,
         capture_output=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=kb_env(NO_MKDOCS_2_WARNING="1"),
     )
     html = (tmp_path / "site" / "sign-in" / "reset-password" / "index.html").read_text("utf-8")
     hrefs = [part.split('"', 1)[0] for part in html.split('href="mailto:')[1:]]

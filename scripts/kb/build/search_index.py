@@ -46,6 +46,9 @@ from .. import ROOT
 from ..site.frontmatter import read_front_matter
 from ..site.pages import url_path
 
+# libyaml's parser when PyYAML has it: the data files parse about 8 times faster.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 VOCABULARY = ROOT / "data" / "reader-vocabulary.yml"
 # The same file mkdocs.yml gives Material as `jieba_dict_user`
 # (tests/test_reader_vocabulary.py checks that they agree).
@@ -163,7 +166,7 @@ def _read_yaml(path: Path, code: str) -> tuple[object, yaml.Node | None]:
     except (OSError, UnicodeDecodeError) as error:
         raise SearchIndexError(path, 1, code, f"cannot read file: {error}") from None
     try:
-        return yaml.safe_load(text), yaml.compose(text)
+        return yaml.load(text, Loader=YAML_LOADER), yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..findings import Severity, family, rule
 from ..site.claims import CITATION, CODE_SPAN, SOURCE_ID, Unit, citation_ids, markdown_units
-from ..site.model import MD, Docs, Page, split_front_matter
+from ..site.model import Docs, Page
 from ..site.sources import REGISTRY, Registry, registry_of
 
 # CT004 applies to the pages that tell a seller what Amazon or the law
@@ -41,13 +41,7 @@ class PageCitations:
 
 def _page_citations(page: Page) -> PageCitations:
     found = PageCitations()
-    if page.text is None:
-        return found
-    _source, _start, body = split_front_matter(page.text.replace("\r\n", "\n"))
-    try:
-        tokens = MD.parse(body)
-    except RecursionError:
-        return found  # reported by the structure rules
+    tokens = page.tokens  # the model's parse (empty when the body could not be parsed)
     for token in tokens:
         if token.type != "inline" or not token.map:
             continue

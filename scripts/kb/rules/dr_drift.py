@@ -207,25 +207,31 @@ def _twins(docs) -> Iterator[tuple[Page, Page]]:
             yield twin, page
 
 
+def prose_sections(page: Page) -> dict[str, list[tuple[int, str]]]:
+    """Heading ID -> (line, prose) of the section's lines outside code, computed
+    once per page for all three fact rules (kept on the page's model)."""
+    cached = vars(page).get("_prose_sections")
+    if cached is None:
+        cached = {
+            section: [(number, prose(text)) for number, text, in_code in lines if not in_code]
+            for section, lines in sections(page).items()
+        }
+        vars(page)["_prose_sections"] = cached
+    return cached
+
+
 def fact_drift(docs, code: str) -> Iterator[tuple[Page, int, int, str]]:
     what, extract = FACTS[code]
     for page, twin in _twins(docs):
-        theirs = sections(twin)
-        for section, lines in sections(page).items():
+        theirs = prose_sections(twin)
+        for section, lines in prose_sections(page).items():
             if section not in theirs:
                 continue  # TR002's finding
             # Compared as sets: how often a figure is repeated differs between languages.
-            other = {
-                value
-                for _n, text, code_line in theirs[section]
-                if not code_line
-                for value in extract(prose(text))
-            }
+            other = {value for _n, text in theirs[section] for value in extract(text)}
             reported: set[str] = set()
-            for number, text, in_code in lines:
-                if in_code:
-                    continue
-                for value in extract(prose(text)):
+            for number, text in lines:
+                for value in extract(text):
                     if value in other or value in reported:
                         continue
                     reported.add(value)

@@ -91,6 +91,8 @@ class Page:
     too_large: bool = False  # over MAX_PAGE_BYTES: read, not parsed
     long_lines: list[int] = field(default_factory=list)  # over MAX_LINE_CHARS: not parsed
     parse_error: str | None = None  # the Markdown parser gave up on the body
+    # markdown-it's block tokens of the body, kept so that no rule parses again.
+    tokens: list = field(default_factory=list, repr=False)
 
     @property
     def display(self) -> str:
@@ -329,6 +331,7 @@ def parse_body(page: Page, body: str) -> None:
     except Exception as error:  # noqa: BLE001 - any text is data: report, never crash
         page.parse_error = f"the Markdown parser failed: {type(error).__name__}"
         return
+    page.tokens = tokens
     open_heading: dict | None = None
     headings: list[dict] = []
     for index, token in enumerate(tokens):
