@@ -20,6 +20,7 @@ from support.built_site import (
     HTML_LANG,
     ISSUE_URL,
     LANGUAGES,
+    RECORD_CSP_VIOLATIONS,
     REPO_URL,
     ROOT,
     PageWatch,
@@ -77,6 +78,7 @@ def pages(browser, base_url) -> dict[str, dict]:
     """Opens every page once; returns {path: record}."""
     context = browser.new_context(base_url=base_url)
     tab = context.new_page()
+    tab.add_init_script(RECORD_CSP_VIOLATIONS)
     watch = PageWatch(base_url).attach(tab)
     records = {}
     for path in built_pages():
@@ -86,6 +88,7 @@ def pages(browser, base_url) -> dict[str, dict]:
         records[path] = {
             "status": response.status if response else None,
             "problems": watch.problems(),
+            "violations": tab.evaluate("window.__violations"),
             **tab.evaluate(READ_PAGE),
         }
     context.close()
@@ -119,6 +122,17 @@ def test_pages_load_cleanly_from_the_site_alone(pages, base_url):
         for src in record["scripts"]:
             if not src.startswith(base_url + "/"):
                 yield f"third-party script {src}"
+
+    assert_every_page(pages, check)
+
+
+def test_no_page_breaks_its_own_policy(pages):
+    """Under the site's Content-Security-Policy (kb/build/csp.py), nothing the
+    page loads or runs is refused."""
+
+    def check(path, record):
+        yield from record["violations"]
+        yield from (p for p in record["problems"] if "Content Security Policy" in p)
 
     assert_every_page(pages, check)
 

@@ -35,6 +35,14 @@ PREFIX = {lang: "/" + prefix for lang, prefix in URL_PREFIX.items()}
 # <html lang> and hreflang of each build: zh-Hans so that phones pick Simplified glyphs.
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 
+# An init script that records every Content-Security-Policy violation in
+# window.__violations, before any of the page's own scripts run.
+RECORD_CSP_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));
+"""
+
 
 def built_pages(site: Path = SITE) -> list[str]:
     """Every page of both builds, as URL paths ("/", "/en/sign-in/", ...)."""
