@@ -16,17 +16,15 @@ blocks and code spans is left exactly as written.
 
 from __future__ import annotations
 
-import argparse
 import posixpath
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 
-from . import ROOT
+from .generated import SyncError, generated_main
 from .site.claims import CITATION, CODE_SPAN, citation_ids
 from .site.config import ConfigError, read_config
 from .site.frontmatter import split_front_matter
@@ -67,13 +65,6 @@ TARGETS = (
 # `## Title { #some-id }` (attr_list syntax, as in scripts/kb/site/model.py).
 HEADING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*[#.][^{}]*\}[ \t]*$")
 MD = MarkdownIt("commonmark").enable("table")
-
-
-class SyncError(Exception):
-    """Bad input: reported as `path:line: message`, never as a traceback."""
-
-    def __init__(self, path: str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
 
 
 def site_url(root: Path, config: str) -> str:
@@ -234,42 +225,9 @@ def generate(root: Path) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description="Write CONTRIBUTING.md and CONTRIBUTING.zh.md from the contributing pages."
+    return generated_main(
+        "Write CONTRIBUTING.md and CONTRIBUTING.zh.md from the contributing pages.",
+        generate,
+        COMMAND,
+        argv,
     )
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 if a file is out of date",
-    )
-    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    try:
-        generated = generate(args.root)
-    except SyncError as error:
-        print(error, file=sys.stderr)
-        return 2
-    return write_or_check(args.root, generated, args.check, COMMAND)
-
-
-def write_or_check(root: Path, generated: dict[str, str], check: bool, command: str) -> int:
-    """Write each generated file that differs from its text (relative path -> text),
-    or with `check` write nothing and name each stale file; 1 if any was stale.
-    Shared by every generated file of the repository (also kb/rules_page.py)."""
-    stale = []
-    for name, text in generated.items():
-        path = root / name
-        try:
-            current = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            current = None
-        if current == text:
-            continue
-        if check:
-            stale.append(f"{name} is out of date: run {command}")
-        else:
-            path.write_text(text, encoding="utf-8", newline="\n")
-            print(f"wrote {name}")
-    for line in stale:
-        print(line)
-    return 1 if stale else 0

@@ -22,13 +22,11 @@ only the part written twice before (page and registry) is generated.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
 from . import ROOT, rules  # noqa: F401 - importing rules registers them
-from .contributing import SyncError, write_or_check
 from .findings import FAMILIES, RULES, Family, Rule, Severity, prefix_of
+from .generated import SyncError, generated_main
 
 COMMAND = "make rules-page"
 LANGS = ("zh", "en")
@@ -88,17 +86,9 @@ def generate(root: Path) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description="Write the rule reference of docs/*/contributing/rules.md from the registry."
+    return generated_main(
+        "Write the rule reference of docs/*/contributing/rules.md from the registry.",
+        generate,
+        COMMAND,
+        argv,
     )
-    parser.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 if a page is out of date"
-    )
-    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    try:
-        generated = generate(args.root)
-    except SyncError as error:
-        print(error, file=sys.stderr)
-        return 2
-    return write_or_check(args.root, generated, args.check, COMMAND)

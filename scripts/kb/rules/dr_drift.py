@@ -18,8 +18,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Severity, family, rule, rule_doc
-from ..site.model import Page
-from .md_markdown import source_lines
+from ..site.model import Page, source_lines
 
 MONTHS = {
     name: number

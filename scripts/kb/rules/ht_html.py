@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from ..findings import Severity, family, rule, rule_doc
-from ..site.model import Page
-from .lp_link_policy import ACTIVE_TAGS, ATTR_LIST, CODE_SPAN, FENCE
+from ..site.model import Page, source_lines
+from .lp_link_policy import ACTIVE_TAGS, ATTR_LIST
 
 ALLOWED_TAGS = frozenset(
     # text and structure
@@ -206,19 +206,7 @@ def html_problems(page: Page) -> Iterator[tuple[str, int, int, str]]:
 
 def _prose_lines(page: Page) -> Iterator[tuple[int, str]]:
     """(line number, text with code spans blanked) outside fenced code blocks."""
-    fence = None
-    start = 1 if page.include else page.body_start
-    for number, line in enumerate(page.lines[start - 1 :], start=start):
-        opening = FENCE.match(line)
-        if opening:
-            marker = opening.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is None:
-            yield number, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    return ((number, text) for number, text, in_code in source_lines(page) if not in_code)
 
 
 def text_attribute_problems(page: Page) -> Iterator[tuple[str, int, int, str]]:

@@ -24,7 +24,7 @@ from confusable_homoglyphs.confusables import confusables_data
 
 from .. import ROOT
 from ..findings import Severity, family, rule, rule_doc
-from ..site.model import Docs, Page
+from ..site.model import Docs, Page, source_lines
 from ..site.sources import REGISTRY, Registry, registry_of
 from .lk_links import shown
 
@@ -49,8 +49,6 @@ ACTIVE_TAGS = {"script", "iframe", "frame", "object", "embed", "applet"}
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
 EVENT_ATTR = re.compile(r"(?:^|\s)(on[a-z]+)\s*=", re.IGNORECASE)
 STYLE_URL = re.compile(r"url\s*\(|@import|expression\s*\(", re.IGNORECASE)
-FENCE = re.compile(r"^\s*(?:[>*+-]\s+|\d+[.)]\s+)*(`{3,}|~{3,})")
-CODE_SPAN = re.compile(r"(`+).*?\1")
 
 
 @dataclass
@@ -685,19 +683,9 @@ class _ActiveHtml(HTMLParser):
 
 def _attr_list_problems(page: Page) -> Iterator[tuple[int, int, str]]:
     """attr_list can put any attribute on Markdown elements: `[x](y){ onclick=… }`."""
-    fence = None
-    for number, line in enumerate(page.lines[page.body_start - 1 :], start=page.body_start):
-        opening = FENCE.match(line)
-        if opening:
-            marker = opening.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
+    for number, visible, in_code in source_lines(page):
+        if in_code or "{" not in visible or "=" not in visible:
             continue
-        if fence is not None or "{" not in line or "=" not in line:
-            continue
-        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for attrs in ATTR_LIST.finditer(visible):
             for handler in EVENT_ATTR.finditer(attrs.group(1)):
                 col = attrs.start(1) + handler.start(1) + 1

@@ -12,9 +12,8 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Severity, family, rule, rule_doc
-from ..site.model import Page
+from ..site.model import Page, source_lines
 from .ht_html import elements
-from .lp_link_policy import CODE_SPAN, FENCE
 
 # Elements whose end tag HTML lets you leave out, and void elements.
 OPTIONAL_END = frozenset(
@@ -59,26 +58,6 @@ FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
 # `[text][id]`; not two citations side by side (`[@a][@b]`, kb.markdown.citations).
 REFERENCE_USE = re.compile(r"(?<![\]\\!])\[(?!@)([^\[\]]+)\]\[(?!@)([^\[\]]*)\]")
 REFERENCE_DEF = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s*\S")
-
-
-def source_lines(page: Page) -> Iterator[tuple[int, str, bool]]:
-    """(line number, text with code spans blanked, inside fenced code) of the body."""
-    fence = None
-    start = 1 if page.include else page.body_start
-    for number, line in enumerate(page.lines[start - 1 :], start=start):
-        opening = FENCE.match(line)
-        if opening:
-            marker = opening.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            yield number, line, True
-            continue
-        if fence is not None:
-            yield number, line, True
-        else:
-            yield number, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line), False
 
 
 def unclosed_elements(page: Page) -> Iterator[tuple[int, int, str]]:

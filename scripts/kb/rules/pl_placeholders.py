@@ -5,7 +5,7 @@ templates when they change."""
 from __future__ import annotations
 
 from ..findings import Severity, family, rule, rule_doc
-from .md_markdown import source_lines
+from ..site.model import source_lines
 
 family(
     "PL",

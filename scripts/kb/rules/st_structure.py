@@ -461,6 +461,17 @@ def heading_level_skipped(docs, self):
                 )
 
 
+def _headings_with_hint(docs, wrong):
+    """(page, heading, hint) of each heading for which `wrong(heading)` holds;
+    the hint names the ID the other language's page uses there, if any."""
+    for page in _readable(docs):
+        for index, heading in enumerate(page.headings):
+            if wrong(heading):
+                other = _counterpart_id(docs, page, index)
+                hint = f"; the other language's page uses `{{ #{other} }}` here" if other else ""
+                yield page, heading, hint
+
+
 @rule(
     "ST010",
     "heading-id-missing",
@@ -491,17 +502,9 @@ Fix: write `## Causes { #causes }`. When the other language's page has the headi
     },
 )
 def heading_id_missing(docs, self):
-    for page in _readable(docs):
-        for index, heading in enumerate(page.headings):
-            if heading.id is None:
-                other = _counterpart_id(docs, page, index)
-                hint = f"; the other language's page uses `{{ #{other} }}` here" if other else ""
-                yield self.at(
-                    page.display,
-                    heading.line,
-                    1,
-                    f"heading `{'#' * heading.level} {heading.text}` has no ID{hint}",
-                )
+    for page, heading, hint in _headings_with_hint(docs, lambda h: h.id is None):
+        message = f"heading `{'#' * heading.level} {heading.text}` has no ID{hint}"
+        yield self.at(page.display, heading.line, 1, message)
 
 
 @rule(
@@ -536,17 +539,12 @@ Fix: `## Causes { #causes }`, the same ID as the Chinese page.
     },
 )
 def heading_id_invalid(docs, self):
-    for page in _readable(docs):
-        for index, heading in enumerate(page.headings):
-            if heading.id is not None and not KEBAB.fullmatch(heading.id):
-                other = _counterpart_id(docs, page, index)
-                hint = f"; the other language's page uses `{{ #{other} }}` here" if other else ""
-                yield self.at(
-                    page.display,
-                    heading.line,
-                    1,
-                    f"heading ID `{heading.id}` is not lowercase ASCII kebab-case{hint}",
-                )
+    def invalid(heading):
+        return heading.id is not None and not KEBAB.fullmatch(heading.id)
+
+    for page, heading, hint in _headings_with_hint(docs, invalid):
+        message = f"heading ID `{heading.id}` is not lowercase ASCII kebab-case{hint}"
+        yield self.at(page.display, heading.line, 1, message)
 
 
 @rule(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
@@ -187,6 +188,32 @@ def _parse_inline_with_links(state) -> None:
 
 
 MD = _markdown()
+
+# The opening or closing line of a fenced code block, also inside list items and quotes.
+FENCE = re.compile(r"^\s*(?:[>*+-]\s+|\d+[.)]\s+)*(`{3,}|~{3,})")
+# An inline code span within one line.
+CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+def source_lines(page: Page) -> Iterator[tuple[int, str, bool]]:
+    """(line number, text with code spans blanked, inside fenced code) of the
+    body: the one reading of code blocks that every line-based rule shares."""
+    fence = None
+    start = 1 if page.include else page.body_start
+    for number, line in enumerate(page.lines[start - 1 :], start=start):
+        opening = FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            yield number, line, True
+            continue
+        if fence is not None:
+            yield number, line, True
+        else:
+            yield number, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line), False
 
 
 # Mistakes people make when typing YAML by hand, checked when the YAML does not
