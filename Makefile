@@ -85,7 +85,7 @@ test: $(VENV)/.installed node_modules/.installed ## Run every test (what CI runs
 	$(MAKE) --no-print-directory workflows
 	$(MAKE) --no-print-directory test-js
 	@scripts/require.sh chromium
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto
 
 test-js: ## Unit-test the pure JavaScript (search pipeline, self-check) in Node
 	@scripts/require.sh node

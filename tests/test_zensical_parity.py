@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from kb import zensical
-from support.built_site import ROOT, SITE, built_pages, language_of, page_path
+from support.built_site import ROOT, SITE, built_pages, ensure_built, language_of, page_path
 from support.commands import KB, kb_env
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
@@ -88,9 +88,7 @@ def pages(site: Path) -> dict[str, PageScan]:
 
 @pytest.fixture(scope="module")
 def builds() -> dict:
-    if not ((SITE / "index.html").is_file() and (SITE / "en" / "index.html").is_file()):
-        subprocess.run(["make", "--no-print-directory", "build"], cwd=ROOT, check=True)
-
+    ensure_built()
     build = subprocess.run(
         [*KB, "zensical"], cwd=ROOT, env=kb_env(), capture_output=True, text=True
     )

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from support.built_site import ROOT, SITE, PageWatch, built_pages
+from support.built_site import SITE, PageWatch, built_pages, ensure_built
 
 __all__ = ["built_pages"]
 
@@ -58,10 +57,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
-    built = (SITE / "index.html").is_file() and (SITE / "en" / "index.html").is_file()
-    if not built and not os.environ.get("SITE_DIR"):
-        subprocess.run(["make", "--no-print-directory", "build"], cwd=ROOT, check=True)
-    return SITE
+    return ensure_built()
 
 
 @pytest.fixture(scope="session")

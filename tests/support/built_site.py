@@ -7,7 +7,9 @@ pyproject.toml's pytest `pythonpath`, the Makefile's PYTHONPATH)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -42,6 +44,17 @@ window.__violations = [];
 document.addEventListener('securitypolicyviolation',
   (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));
 """
+
+
+def ensure_built() -> Path:
+    """The built site, running `make build` first when it is missing. Test
+    workers run in parallel: a lock lets one build while the others wait."""
+    with open(ROOT / ".site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = (SITE / "index.html").is_file() and (SITE / "en" / "index.html").is_file()
+        if not built and not os.environ.get("SITE_DIR"):
+            subprocess.run(["make", "--no-print-directory", "build"], cwd=ROOT, check=True)
+    return SITE
 
 
 def built_pages(site: Path = SITE) -> list[str]:
