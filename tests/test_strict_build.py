@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from kb.site.config import read_config
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,13 +33,7 @@ def build_commands() -> list[list[str]]:
 
 
 def tiny_site(root: Path, pages: dict[str, str], nav: list[str]) -> Path:
-    real = yaml.safe_load(
-        "\n".join(
-            line
-            for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-            if "!ENV" not in line
-        )
-    )
+    real = read_config(ROOT / "mkdocs.yml")
     config = {
         "site_name": "Strict build fixture",
         "site_url": "https://example.org/",

@@ -33,7 +33,7 @@ import yaml
 
 from . import ROOT
 from .build import main as postbuild
-from .site.config import ConfigError, read_config
+from .site.config import ConfigError, read_config, read_file
 from .site.model import CONFIGS
 
 # Primary language first: its site_dir holds the other's, and Zensical empties
@@ -124,7 +124,7 @@ def where(root: Path, config: Path, error: str) -> str:
     # one is where it is: "... (in main.html:10): unknown method ... (in partials/x.html:44)".
     found = list(TEMPLATE_ERROR.finditer(error))
     template = found[-1] if found else None
-    custom_dir = yaml.safe_load(config.read_text(encoding="utf-8")).get("theme", {})
+    custom_dir = read_file(config).data.get("theme", {})
     custom_dir = custom_dir.get("custom_dir") if isinstance(custom_dir, dict) else None
     if template and custom_dir and (root / custom_dir / template["file"]).is_file():
         start = found[-2].end() if len(found) > 1 else 0
