@@ -121,7 +121,13 @@
   };
 
   Index.prototype.pageOf = function (doc) {
-    return pieceAt(this.pages, doc);
+    if (!this.pageOfDoc) {
+      this.pageOfDoc = new Int32Array(this.documents);
+      for (var page = 0; page + 1 < this.pages.length; page++) {
+        for (var doc2 = this.pages[page]; doc2 < this.pages[page + 1]; doc2++) this.pageOfDoc[doc2] = page;
+      }
+    }
+    return this.pageOfDoc[doc];
   };
 
   /* The index terms a clause reaches (from the loaded pieces). */
@@ -196,41 +202,74 @@
   /* ---- search: Material's result groups -------------------------------- */
 
   /* Result groups, one per page, each in score order with the page's own
-     document present: [{doc, score, terms, titleShare, matched}], matched
-     being the index terms the document holds (for the snippet). */
+     document present: [{doc, page, score, terms, titleShare}]. The
+     returned list's `terms` are the index terms the query reached (for
+     matchedTerms()). Per-document state lives in typed arrays: a common
+     word of a large site reaches most of its documents. */
   Index.prototype.search = function (queryClauses) {
     var index = this;
-    var hits = new Map(); // doc -> {score, matched: Map term -> title letters}
+    var reached = []; // index terms the clauses reach
+    var boosts = []; // their summed clause boosts (lunr adds them up)
+    var at = new Map();
     queryClauses.forEach(function (clause) {
       index.expand(clause).forEach(function (term) {
-        var p = index.postings(term);
-        for (var i = 0; i < p.docs.length; i++) {
-          var hit = hits.get(p.docs[i]);
-          if (!hit) hits.set(p.docs[i], (hit = { score: 0, matched: new Map() }));
-          hit.score += clause.boost * p.weights[i];
-          hit.matched.set(term, p.titleLetters[i]);
+        if (!at.has(term)) {
+          at.set(term, reached.length);
+          reached.push(term);
+          boosts.push(0);
         }
+        boosts[at.get(term)] += clause.boost;
       });
     });
     var distinct = [];
     queryClauses.forEach(function (c) { if (distinct.indexOf(c.term) < 0) distinct.push(c.term); });
-    var items = [];
-    hits.forEach(function (hit, doc) {
-      var terms = queryTerms(distinct, hit.matched, index.stopwords);
-      var keys = Object.keys(terms);
-      var share = keys.length ? keys.filter(function (k) { return terms[k]; }).length / keys.length : 0;
+    var words = Math.ceil(distinct.length / 32) || 1;
+    var n = this.documents;
+    var scores = new Float64Array(n);
+    var masks = new Uint32Array(n * words); // query terms each document matched
+    var marked = new Float64Array(n);
+    var titles = new Float64Array(n);
+    var touched = new Uint8Array(n);
+    var docs = [];
+    reached.forEach(function (term, k) {
+      var satisfied = []; // query terms this index term matches (as their prefix)
+      distinct.forEach(function (q, j) { if (term.lastIndexOf(q, 0) === 0) satisfied.push(j); });
+      var p = index.postings(term);
+      for (var i = 0; i < p.docs.length; i++) {
+        var doc = p.docs[i];
+        if (!touched[doc]) { touched[doc] = 1; docs.push(doc); }
+        scores[doc] += boosts[k] * p.weights[i];
+        for (var s = 0; s < satisfied.length; s++) {
+          masks[doc * words + (satisfied[s] >> 5)] |= 1 << (satisfied[s] & 31);
+        }
+        var title = p.titleLetters[i];
+        if (title) { marked[doc] += title[0]; titles[doc] = title[1]; }
+      }
+    });
+    var termsByMask = new Map(); // documents matching the same query terms share one object
+    function termsOf(doc) {
+      var key = words === 1 ? masks[doc] : Array.prototype.slice.call(masks, doc * words, doc * words + words).join(",");
+      var terms = termsByMask.get(key);
+      if (!terms) {
+        terms = {};
+        distinct.forEach(function (q, j) {
+          if (masks[doc * words + (j >> 5)] & (1 << (j & 31))) terms[q] = true;
+          else if (!index.stopwords.has(q)) terms[q] = false;
+        });
+        var keys = Object.keys(terms);
+        var share = keys.length ? keys.filter(function (q) { return terms[q]; }).length / keys.length : 0;
+        termsByMask.set(key, (terms = { terms: terms, share: share }));
+      }
+      return terms;
+    }
+    var items = docs.map(function (doc) {
+      var t = termsOf(doc);
       var page = index.pageOf(doc);
-      var boost = (index.pages[page] === doc ? 1 : 0) + share;
-      var marked = 0;
-      var total = 0;
-      hit.matched.forEach(function (title) {
-        if (title) { marked += title[0]; total = title[1]; }
-      });
-      items.push({
-        doc: doc, page: page, score: hit.score * (1 + boost * boost), terms: terms,
-        titleShare: total ? Math.min(1, marked / total) : 0,
-        matched: Array.from(hit.matched.keys()),
-      });
+      var boost = (index.pages[page] === doc ? 1 : 0) + t.share;
+      return {
+        doc: doc, page: page, score: scores[doc] * (1 + boost * boost), terms: t.terms,
+        titleShare: titles[doc] ? Math.min(1, marked[doc] / titles[doc]) : 0,
+      };
     });
     items.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     var groups = new Map();
@@ -242,27 +281,30 @@
     var result = [];
     groups.forEach(function (group, page) {
       var own = index.pages[page];
-      if (!group.some(function (item) { return item.doc === own; })) {
-        group.push({ doc: own, page: page, score: 0, terms: {}, titleShare: 0, matched: [] });
-      }
+      if (!touched[own]) group.push({ doc: own, page: page, score: 0, terms: {}, titleShare: 0 });
       result.push(group);
     });
+    result.terms = reached;
     return result;
   };
 
-  /* Material's `terms` of a document: a query term is matched (true) when
-     one of the document's matched words begins with it; unmatched (false)
-     unless it is a stop word. */
-  function queryTerms(distinct, matched, stopwords) {
-    var terms = {};
-    distinct.forEach(function (term) {
-      var hit = false;
-      matched.forEach(function (_, word) { if (!hit && word.lastIndexOf(term, 0) === 0) hit = true; });
-      if (hit) terms[term] = true;
-      else if (!stopwords.has(term)) terms[term] = false;
+  /* The index terms of `reached` (a search's `terms`) that a document holds:
+     the words its snippet marks. */
+  Index.prototype.matchedTerms = function (doc, reached) {
+    var index = this;
+    return (reached || []).filter(function (term) {
+      var docs = index.postings(term).docs;
+      var low = 0;
+      var high = docs.length - 1;
+      while (low <= high) {
+        var middle = (low + high) >> 1;
+        if (docs[middle] === doc) return true;
+        if (docs[middle] < doc) low = middle + 1;
+        else high = middle - 1;
+      }
+      return false;
     });
-    return terms;
-  }
+  };
 
   /* ---- snippets -------------------------------------------------------- */
 
@@ -345,9 +387,10 @@
   }
 
   /* A result item as Material's search box shows it, from an item of
-     search() (after ranking) and its document row [location, title, text]. */
-  function present(item, row, separator) {
-    var matched = new Set(item.matched || []);
+     search() (after ranking), its document row [location, title, text] and
+     the index terms it matched (matchedTerms()). */
+  function present(item, row, separator, matchedTerms) {
+    var matched = new Set(matchedTerms || []);
     var hasMatch = matched.size > 0;
     return {
       location: row[0],
@@ -363,7 +406,6 @@
     termPieces: termPieces,
     clauses: clauses,
     Index: Index,
-    queryTerms: queryTerms,
     eachToken: eachToken,
     highlight: highlight,
     present: present,

@@ -193,7 +193,8 @@
     if (!plan.concepts.length) return Promise.resolve([]);
     var clauses = window.SearchEngine.clauses(Pipeline.terms(plan));
     return loadPieces(state, state.engine.missingTermPieces(clauses), "terms").then(function () {
-      var ranked = Pipeline.rankResults(plan, state.engine.search(clauses));
+      var found = state.engine.search(clauses);
+      var ranked = Pipeline.rankResults(plan, found);
       var docs = function (groups) {
         var all = [];
         groups.forEach(function (group) { group.forEach(function (item) { all.push(item.doc); }); });
@@ -203,7 +204,7 @@
       return loadPieces(state, docs(ranked.slice(0, FIRST_SCREEN)), "docs").then(function () {
         if (later.length) idle(function () { loadPieces(state, later, "docs"); });
         return ranked.map(function (group) {
-          return group.map(function (item) { return presented(state, item); });
+          return group.map(function (item) { return presented(state, item, found.terms); });
         });
       });
     });
@@ -212,14 +213,15 @@
   /* A result item for Material. Items past the first screen may still wait
      for their page's text: they read it when Material renders them (on
      scrolling), by which time the idle fetch above has brought it. */
-  function presented(state, item) {
+  function presented(state, item, reached) {
     var Pipeline = window.SearchPipeline;
     var shown = null;
     function get() {
       if (!shown) {
         var row = state.engine.docRows.get(item.doc);
         if (!row) return { location: "", title: "", text: "" };
-        shown = window.SearchEngine.present(item, row, state.separator);
+        var matched = state.engine.matchedTerms(item.doc, reached);
+        shown = window.SearchEngine.present(item, row, state.separator, matched);
         shown.title = Pipeline.cleanSnippet(shown.title);
         shown.text = Pipeline.cleanSnippet(shown.text);
       }

@@ -54,15 +54,16 @@ TAG = re.compile(r"<[^>]*>")
 # runs here with re.ASCII so that \b and \w mean what they mean there.
 JS_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
 # lunr's English stop word filter (lunr 2.3.9, as bundled in Material's worker).
-LUNR_STOPWORDS = frozenset(
+_LUNR_STOPWORDS_TEXT = (
     "a able about across after all almost also am among an and any are as at be because been "
     "but by can cannot could dear did do does either else ever every for from get got had has "
     "have he her hers him his how however i if in into is it its just least let like likely may "
     "me might most must my neither no nor not of off often on only or other our own rather said "
     "say says she should since so some than that the their them then there these they this tis "
     "to too twas us wants was we were what when where which while who whom why will with would "
-    "yet you your".split()
+    "yet you your"
 )
+LUNR_STOPWORDS = frozenset(_LUNR_STOPWORDS_TEXT.split())
 
 
 def utf16_key(text: str) -> bytes:
@@ -138,7 +139,7 @@ def page_starts(docs: list[dict]) -> list[int]:
         if page != previous:
             starts.append(number)
             previous = page
-    return starts + [len(docs)]
+    return [*starts, len(docs)]
 
 
 def _write_piece(folder: Path, number: int, text: str) -> str:
@@ -163,12 +164,19 @@ def write_pieces(index: dict, search_dir: Path) -> Path:
     size = 0
     for term, entries in sorted(postings(index).items(), key=lambda item: utf16_key(item[0])):
         if piece and size >= TERM_PIECE_BYTES:
-            term_pieces.append([next(iter(piece)), _write_piece(out / "terms", len(term_pieces), compact_json(piece))])
+            term_pieces.append(
+                [
+                    next(iter(piece)),
+                    _write_piece(out / "terms", len(term_pieces), compact_json(piece)),
+                ]
+            )
             piece, size = {}, 0
         piece[term] = entries
         size += len(compact_json(entries)) + len(term.encode("utf-8")) + 4
     if piece:
-        term_pieces.append([next(iter(piece)), _write_piece(out / "terms", len(term_pieces), compact_json(piece))])
+        term_pieces.append(
+            [next(iter(piece)), _write_piece(out / "terms", len(term_pieces), compact_json(piece))]
+        )
 
     starts = page_starts(docs)
     doc_pieces = []
@@ -177,7 +185,9 @@ def write_pieces(index: dict, search_dir: Path) -> Path:
     size = 0
     for page_start, page_end in zip(starts, starts[1:]):
         if rows and size >= DOC_PIECE_BYTES:
-            doc_pieces.append([first, _write_piece(out / "docs", len(doc_pieces), compact_json(rows))])
+            doc_pieces.append(
+                [first, _write_piece(out / "docs", len(doc_pieces), compact_json(rows))]
+            )
             rows, size, first = [], 0, page_start
         for doc in docs[page_start:page_end]:
             row = [doc["location"], doc.get("title") or "", doc.get("text") or ""]
@@ -191,7 +201,9 @@ def write_pieces(index: dict, search_dir: Path) -> Path:
         boost = docs[page_start].get("boost")
         if boost not in (None, 1, 1.0):
             boosts[page] = boost
-    material_config = {key: config[key] for key in ("lang", "separator", "pipeline", "fields") if key in config}
+    material_config = {
+        key: config[key] for key in ("lang", "separator", "pipeline", "fields") if key in config
+    }
     manifest = {
         "format": 1,
         "config": material_config,
@@ -203,7 +215,9 @@ def write_pieces(index: dict, search_dir: Path) -> Path:
         },
         # Query terms that are lunr stop words get no "missing" note (as in Material).
         "stopwords": sorted(LUNR_STOPWORDS),
-        "fields": [[name, config["fields"][name].get("boost") or 1] for name in field_order(config)],
+        "fields": [
+            [name, config["fields"][name].get("boost") or 1] for name in field_order(config)
+        ],
         "tf_base": TF_BASE,
         "pages": starts,
         # Page boosts (kind, section) other than 1, by page number.
