@@ -36,6 +36,7 @@ drops lunr's stop words, as Material's English pipeline does.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -183,7 +184,7 @@ def write_pieces(index: dict, search_dir: Path) -> Path:
     rows: list[list[str]] = []
     first = 0
     size = 0
-    for page_start, page_end in zip(starts, starts[1:]):
+    for page_start, page_end in itertools.pairwise(starts):
         if rows and size >= DOC_PIECE_BYTES:
             doc_pieces.append(
                 [first, _write_piece(out / "docs", len(doc_pieces), compact_json(rows))]
