@@ -94,11 +94,13 @@ WATCH_FIRST_ANSWER = """timeout => {
   });
 }"""
 
-# The search downloads so far, from the browser's resource timing: path, body
-# bytes, and when each ended.
+# The search downloads so far, from the browser's resource timing: path,
+# bytes transferred (gzip, as the bench's server sends it, like the real
+# host), bytes decoded, and when each ended.
 SEARCH_DOWNLOADS = """pattern => performance.getEntriesByType("resource")
   .filter(entry => new RegExp(pattern).test(entry.name))
-  .map(entry => [new URL(entry.name).pathname, entry.encodedBodySize, entry.responseEnd])"""
+  .map(entry => [new URL(entry.name).pathname, entry.encodedBodySize, entry.decodedBodySize,
+                 entry.responseEnd])"""
 
 
 def gzip_size(data: bytes) -> int:
@@ -196,22 +198,16 @@ def typing_times(browser, base_url: str, lang: str, texts: list[str], slowdown: 
         context.close()
 
 
-def first_query(browser, base_url: str, site: Path, lang: str, slowdown: int, reading: bool):
-    """(milliseconds or None, bytes the answer waited for (raw, gzip), bytes
-    downloaded for search until the network is idle (raw, gzip)) of the
-    first query after load. gzip: the same files compressed, as a static
-    host serves them (the bench's server sends them raw)."""
+def first_query(browser, base_url: str, lang: str, slowdown: int, reading: bool):
+    """(milliseconds or None, bytes the answer waited for (gzip, raw), bytes
+    downloaded for search until the network is idle (gzip, raw)) of the
+    first query after load."""
     from playwright.sync_api import Error as PlaywrightError
 
     context, page = new_page(browser, base_url, slowdown)
 
     def weigh(downloads) -> tuple[int, int]:
-        raw = packed = 0
-        for path, body, _ in downloads:
-            raw += body
-            file = site / path.lstrip("/")
-            packed += gzip_size(file.read_bytes()) if file.is_file() else body
-        return raw, packed
+        return sum(d[1] for d in downloads), sum(d[2] for d in downloads)
 
     try:
         page.goto(f"{base_url}{PREFIX[lang]}", wait_until="load")
@@ -230,13 +226,13 @@ def first_query(browser, base_url: str, site: Path, lang: str, slowdown: int, re
             milliseconds = answered_at = None  # no answer within a minute: counted, not hidden
         page.wait_for_load_state("networkidle")
         downloads = page.evaluate(SEARCH_DOWNLOADS, SEARCH_FILES.pattern)
-        before = [d for d in downloads if answered_at is not None and d[2] <= answered_at]
+        before = [d for d in downloads if answered_at is not None and d[3] <= answered_at]
         return milliseconds, weigh(before), weigh(downloads)
     finally:
         context.close()
 
 
-def first_query_rows(browser, base_url: str, site: Path, label: str, runs: int) -> list:
+def first_query_rows(browser, base_url: str, label: str, runs: int) -> list:
     rows = []
     for slowdown in (1, PHONE_CPU_SLOWDOWN):
         cpu = "normal CPU" if slowdown == 1 else f"CPU {slowdown}x slower"
@@ -244,8 +240,7 @@ def first_query_rows(browser, base_url: str, site: Path, label: str, runs: int) 
             cells = []
             for reading in (False, True):
                 measured = [
-                    first_query(browser, base_url, site, lang, slowdown, reading)
-                    for _ in range(runs)
+                    first_query(browser, base_url, lang, slowdown, reading) for _ in range(runs)
                 ]
                 answered = [run[0] for run in measured if run[0] is not None]
                 needed = [statistics.median(run[1][k] for run in measured) / 1024 for k in (0, 1)]
@@ -258,8 +253,8 @@ def first_query_rows(browser, base_url: str, site: Path, label: str, runs: int) 
                 if len(answered) < len(measured):
                     cell += f" ({len(measured) - len(answered)} of {len(measured)} runs unanswered)"
                 cell += (
-                    f" (answer waited for {needed[0]:.0f} KiB, {needed[1]:.0f} KiB gzip;"
-                    f" {total[0]:.0f} KiB, {total[1]:.0f} KiB gzip by network idle)"
+                    f" (the answer waited for {needed[0]:.0f} KiB gzip, {needed[1]:.0f} KiB raw;"
+                    f" {total[0]:.0f} KiB gzip by network idle)"
                 )
                 cells.append(cell)
             rows.append((f"{label} {lang}, {cpu}", "; ".join(cells)))
@@ -332,10 +327,10 @@ def run() -> list[tuple[str, str]]:
                             )
                         )
                 rows += first_query_rows(
-                    browser, base_url, site, "first query after load", FIRST_QUERY_RUNS
+                    browser, base_url, "first query after load", FIRST_QUERY_RUNS
                 )
                 rows += first_query_rows(
-                    browser, big_url, big, f"first query, {GENERATED_PAGES} pages,", BIG_SITE_RUNS
+                    browser, big_url, f"first query, {GENERATED_PAGES} pages,", BIG_SITE_RUNS
                 )
                 browser.close()
         finally:

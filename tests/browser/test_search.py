@@ -288,3 +288,20 @@ def test_a_single_character_does_not_list_every_page(browser, base_url, site_dir
             assert count <= total // 2, f"{text}: {count} results of {total} pages"
     finally:
         context.close()
+
+
+def test_without_the_pieces_materials_worker_answers(browser, base_url):
+    """`mkdocs serve` writes no pieces: search falls back to Material's worker
+    (lunr), the pipeline still rewriting the query and ranking the results."""
+    context = browser.new_context(base_url=base_url)
+    context.route("**/search/engine/**", lambda route: route.fulfill(status=404, body="not found"))
+    try:
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        answer = SearchBox(page, base_url, "zh").search("收不到驗證碼")
+        assert answer.pages[:1] == ["two-step-verification/code-not-received"], answer.pages[:3]
+        assert [url for url in requested if "/workers/search." in url]
+        assert [url for url in requested if url.endswith("/search/search_index.json")]
+    finally:
+        context.close()

@@ -154,10 +154,8 @@
   Index.prototype.postings = function (term) {
     var known = this.decoded.get(term);
     if (known) return known;
-    var flat = null;
-    this.termPieces.forEach(function (piece) {
-      if (!flat && Object.prototype.hasOwnProperty.call(piece, term)) flat = piece[term];
-    });
+    var piece = this.termPieces.get(pieceAt(this.termFirsts, term));
+    var flat = piece && Object.prototype.hasOwnProperty.call(piece, term) ? piece[term] : null;
     var docs = [];
     var counts = [];
     var titles = [];

@@ -61,8 +61,8 @@
       document.head.appendChild(script);
     });
   }
-  function getJSON(url) {
-    return fetch(url, { priority: "low" }).then(function (response) {
+  function getJSON(url, priority) {
+    return fetch(url, { priority: priority || "auto" }).then(function (response) {
       if (!response.ok) throw new Error(url + ": " + response.status);
       return response.json();
     });
@@ -74,23 +74,27 @@
      finds it ready), and a touch, focus or key on the search box itself
      starts it at once. A page load without interaction (a crawler, a
      Lighthouse run) fetches nothing. */
-  var backend = null; // Promise of {engine, lexicon} or of null (Material's worker)
+  var backend = null; // Promise of {engine, manifest, lexicon}, or of null (Material's worker)
   var heldIndexRequests = [];
-  function requestIndex() {
+  function requestIndex(priority) {
     if (backend) return backend;
+    // "low" when fetched ahead in an idle moment, not for a reader waiting.
+    var manifest = getJSON(engineDir + "manifest.json", priority === "low" ? "low" : "high");
     var pipeline = loadScript("search-pipeline.js");
-    backend = Promise.all([getJSON(engineDir + "manifest.json"), pipeline, loadScript("search-engine.js")])
+    backend = Promise.all([manifest, pipeline, loadScript("search-engine.js")])
       .then(function (loaded) {
-        var engine = new window.SearchEngine.Index(loaded[0]);
-        var state = { engine: engine, manifest: loaded[0], lexicon: null };
+        var state = { engine: new window.SearchEngine.Index(loaded[0]), manifest: loaded[0], lexicon: null };
         idle(function () { lexiconOf(state); });
         return state;
       })
+      // No pieces (mkdocs serve): Material's worker, with the pipeline once it has loaded.
       .catch(function () {
         return pipeline.then(function () { return null; }, function () { return null; });
       });
+    // Material's index request goes out once it is known which index it needs.
     backend.then(function (state) {
-      heldIndexRequests.splice(0).forEach(function (send) { send(state); });
+      heldIndexRequests.splice(0).forEach(function (send) { send(Boolean(state)); });
+      heldIndexRequests = null;
     });
     return backend;
   }
@@ -107,7 +111,7 @@
   var activity = ["pointermove", "touchstart", "scroll", "keydown", "wheel"];
   function onActivity() {
     activity.forEach(function (type) { window.removeEventListener(type, onActivity, true); });
-    idle(requestIndex);
+    idle(function () { requestIndex("low"); });
   }
   activity.forEach(function (type) {
     window.addEventListener(type, onActivity, { capture: true, passive: true });
@@ -138,15 +142,17 @@
     var request = this;
     var method = indexRequests.get(this);
     var args = arguments;
-    heldIndexRequests.push(function (state) {
-      if (state) {
+    var send = function (toPieces) {
+      if (toPieces) {
         indexRequests.delete(request);
         var type = request.responseType;
         nativeOpen.call(request, method, engineDir + "index-config.json");
         request.responseType = type;
       }
       nativeSend.apply(request, args);
-    });
+    };
+    if (heldIndexRequests) heldIndexRequests.push(send);
+    else backend.then(function (state) { send(Boolean(state)); });
     return undefined;
   };
 
@@ -174,11 +180,11 @@
 
   var termPieceLoads = new Map();
   var docPieceLoads = new Map();
-  function loadPieces(state, numbers, kind) {
+  function loadPieces(state, numbers, kind, priority) {
     var loads = kind === "terms" ? termPieceLoads : docPieceLoads;
     return Promise.all(numbers.map(function (n) {
       if (!loads.has(n)) {
-        loads.set(n, getJSON(engineDir + state.manifest[kind][n][1]).then(function (data) {
+        loads.set(n, getJSON(engineDir + state.manifest[kind][n][1], priority).then(function (data) {
           if (kind === "terms") state.engine.addTermPiece(n, data);
           else state.engine.addDocPiece(n, data);
         }));
@@ -202,7 +208,7 @@
       };
       var later = docs(ranked.slice(FIRST_SCREEN));
       return loadPieces(state, docs(ranked.slice(0, FIRST_SCREEN)), "docs").then(function () {
-        if (later.length) idle(function () { loadPieces(state, later, "docs"); });
+        if (later.length) idle(function () { loadPieces(state, later, "docs", "low"); });
         return ranked.map(function (group) {
           return group.map(function (item) { return presented(state, item, found.terms); });
         });
