@@ -86,6 +86,8 @@ def test_pieces_and_manifest(tmp_path, monkeypatch):
         assert first == len(rows)  # pieces hold whole pages, in order
         rows += json.loads((out / name).read_text(encoding="utf-8"))
     assert [row[0] for row in rows] == ["", "#a", "code/"]
+    pieces = (out / "terms").glob("*.json")
+    assert manifest["bytes"]["terms"] == sum(path.stat().st_size for path in pieces)
     stub = json.loads((out / "index-config.json").read_text(encoding="utf-8"))
     assert stub["docs"] == [] and stub["config"]["separator"] == SEPARATOR
 

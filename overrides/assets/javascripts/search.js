@@ -34,6 +34,10 @@
   // Material shows the first ten results at once (more on scrolling): their
   // pages' text is fetched before answering, the rest's afterwards.
   var FIRST_SCREEN = 10;
+  // Once the reader has searched, the term pieces of an index this small
+  // (raw bytes; about a third gzip) come in the next idle moment, so that
+  // the next queries wait for no term piece. A large site's are not.
+  var PREFETCH_TERMS_BYTES = 300000;
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function" || !window.fetch || !window.Promise) return;
   var scripts = document.currentScript ? document.currentScript.src : location.href;
@@ -75,11 +79,19 @@
      starts it at once. A page load without interaction (a crawler, a
      Lighthouse run) fetches nothing. */
   var backend = null; // Promise of {engine, manifest, lexicon}, or of null (Material's worker)
+  var piecesFound = null; // Promise of whether the manifest exists
   var heldIndexRequests = [];
   function requestIndex(priority) {
     if (backend) return backend;
     // "low" when fetched ahead in an idle moment, not for a reader waiting.
     var manifest = getJSON(engineDir + "manifest.json", priority === "low" ? "low" : "high");
+    piecesFound = manifest.then(function () { return true; }, function () { return false; });
+    // Material's index request goes out as soon as it is known which index
+    // it needs, while the scripts still load.
+    piecesFound.then(function (found) {
+      heldIndexRequests.splice(0).forEach(function (send) { send(found); });
+      heldIndexRequests = null;
+    });
     var pipeline = loadScript("search-pipeline.js");
     backend = Promise.all([manifest, pipeline, loadScript("search-engine.js")])
       .then(function (loaded) {
@@ -87,15 +99,11 @@
         idle(function () { lexiconOf(state); });
         return state;
       })
-      // No pieces (mkdocs serve): Material's worker, with the pipeline once it has loaded.
+      // No pieces (mkdocs serve), or no scripts: Material's worker, with the
+      // pipeline if it has loaded.
       .catch(function () {
         return pipeline.then(function () { return null; }, function () { return null; });
       });
-    // Material's index request goes out once it is known which index it needs.
-    backend.then(function (state) {
-      heldIndexRequests.splice(0).forEach(function (send) { send(Boolean(state)); });
-      heldIndexRequests = null;
-    });
     return backend;
   }
   function isSearchTarget(target) {
@@ -152,7 +160,7 @@
       nativeSend.apply(request, args);
     };
     if (heldIndexRequests) heldIndexRequests.push(send);
-    else backend.then(function (state) { send(Boolean(state)); });
+    else piecesFound.then(send);
     return undefined;
   };
 
@@ -209,6 +217,12 @@
       var later = docs(ranked.slice(FIRST_SCREEN));
       return loadPieces(state, docs(ranked.slice(0, FIRST_SCREEN)), "docs").then(function () {
         if (later.length) idle(function () { loadPieces(state, later, "docs", "low"); });
+        if (!state.prefetched && (state.manifest.bytes || {}).terms <= PREFETCH_TERMS_BYTES) {
+          state.prefetched = true;
+          idle(function () {
+            loadPieces(state, state.manifest.terms.map(function (_, n) { return n; }), "terms", "low");
+          });
+        }
         return ranked.map(function (group) {
           return group.map(function (item) { return presented(state, item, found.terms); });
         });
@@ -289,10 +303,21 @@
         console.warn("search: no answer", error);
         worker.emit({ type: RESULT, data: { items: [] } });
       });
+    }).catch(function (error) {
+      console.warn("search:", error); // one message lost, the next ones still go
     });
   };
   /* Without the engine's pieces: Material's worker, with the pipeline. */
   SearchWorker.prototype.forward = function (message) {
+    var worker = this;
+    if (message && message.type === SETUP && !(message.data.docs || []).length) {
+      // The pieces exist but the scripts did not load: Material got the
+      // config-only file; its worker needs the whole index.
+      return getJSON(searchDir + "search_index.json").then(function (index) {
+        var data = { config: index.config, docs: index.docs, options: message.data.options };
+        worker.forward({ type: SETUP, data: data });
+      });
+    }
     if (!this.native) {
       this.native = new NativeWorker(this.url, this.options);
       try {
@@ -300,7 +325,6 @@
       } catch (error) {
         console.warn("search: could not attach the query pipeline", error);
       }
-      var worker = this;
       this.native.addEventListener("message", function (event) { worker.dispatchEvent(event); });
     }
     this.native.postMessage(message);

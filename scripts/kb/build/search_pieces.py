@@ -231,6 +231,12 @@ def write_pieces(index: dict, search_dir: Path) -> Path:
         "boosts": boosts,
         "terms": term_pieces,
         "docs": doc_pieces,
+        # Raw bytes of all term and text pieces (the query side prefetches
+        # the term pieces of a small index once the reader has searched).
+        "bytes": {
+            kind: sum((out / name).stat().st_size for _, name in pieces)
+            for kind, pieces in (("terms", term_pieces), ("docs", doc_pieces))
+        },
     }
     (out / "manifest.json").write_text(compact_json(manifest), encoding="utf-8")
     (out / "index-config.json").write_text(
