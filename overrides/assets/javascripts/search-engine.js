@@ -306,10 +306,19 @@
 
   /* ---- snippets -------------------------------------------------------- */
 
+  /* The separator as a global pattern, compiled once per separator. */
+  var globalPatterns = new Map();
+  function globalPattern(separator) {
+    var source = separator.source || String(separator);
+    if (!globalPatterns.has(source)) globalPatterns.set(source, new RegExp(source, "g"));
+    return globalPatterns.get(source);
+  }
+
   /* Calls visit(start, end) for each token of `text` between separators
      (as Material's tokenizer splits). */
   function eachToken(text, separator, visit) {
-    var pattern = new RegExp(separator.source || separator, "g");
+    var pattern = globalPattern(separator);
+    pattern.lastIndex = 0;
     var at = 0;
     var match;
     do {
