@@ -11,8 +11,12 @@ a reader who opens a page, and then types a query into the search box:
           in the first idle moment after the reader's first movement).
 The 1,000-page site is the built site with each language's search index
 replaced by one of 1,000 pages: the real pages' documents, repeated under
-other addresses with their numbers changed, and the build step's word list
-recomputed for it.
+other addresses with their numbers changed, the build step's word list
+recomputed for it, and its pieces written by the build step's own
+write_pieces(). Bytes are those of search (pieces, scripts loaded when search
+starts; Material's index, worker and lunr where they load): those the first
+answer waited for, and all until the network is idle (text of results past
+the first screen loads after the answer).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import tempfile
 from pathlib import Path
 
 from bench import links as bench_links
-from kb.build import search_index
+from kb.build import search_index, search_pieces
 from support import static_server
 from support.search_probe import (
     DEV_QUERIES,
@@ -53,13 +57,18 @@ BIG_SITE_RUNS = 1
 READING_MS = 2000
 GENERATED_PAGES = 1000
 FIRST_QUERY = {"zh": "收不到验证码", "en": "code not received"}
-# What the first query downloads: the index, Material's worker and lunr's
-# language scripts.
-SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.|/lunr/")
+# What search downloads: the engine's pieces (or, without them, the index,
+# Material's worker and lunr's language scripts) and the scripts that load
+# when search starts.
+SEARCH_FILES = re.compile(
+    r"/search/|/workers/search\.|/lunr/|/javascripts/search-(?:pipeline|engine)\.js"
+)
 
-# Resolves with the milliseconds from the next key event in the search box to
-# the frame after Material has written a result count (not the "initialising"
-# or "type to start" notes it shows while the index loads).
+# Resolves with the milliseconds from the first `input` event in the search
+# box (what a reader's typing produces, also when the answer comes before the
+# key is released) to the frame after Material has written a result count
+# (not the "initialising" or "type to start" notes it shows meanwhile), and
+# the time of that frame (to tell the downloads the answer waited for).
 WATCH_FIRST_ANSWER = """timeout => {
   const config = JSON.parse(document.getElementById("__config").textContent);
   const t = config.translations;
@@ -68,19 +77,41 @@ WATCH_FIRST_ANSWER = """timeout => {
   const meta = document.querySelector(".md-search-result__meta");
   window.searchProbeAnswer = new Promise((resolve, reject) => {
     let typedAt = null;
-    const onKey = event => { typedAt = event.timeStamp; };
-    document.addEventListener("keyup", onKey, true);
+    const onInput = event => { if (typedAt === null) typedAt = event.timeStamp; };
+    document.addEventListener("input", onInput, true);
     const timer = setTimeout(() => reject(new Error("no search answer")), timeout);
     const observer = new MutationObserver(() => {
       const text = meta.textContent.trim();
       if (typedAt === null || !(counts.includes(text) || other.test(text))) return;
       observer.disconnect();
       clearTimeout(timer);
-      requestAnimationFrame(() => resolve(performance.now() - typedAt));
+      requestAnimationFrame(() => {
+        const now = performance.now();
+        resolve({ milliseconds: now - typedAt, at: now });
+      });
     });
     observer.observe(meta, { childList: true, characterData: true, subtree: true });
   });
 }"""
+
+# Types a query as one keystroke does: the value and its `input` event, then
+# the key release Material's search box reacts to, in one go. (Playwright's
+# fill and press are two calls to the browser; on a loaded machine 100-500 ms
+# passed between them, which the figure counted as the reader's wait.)
+TYPE_QUERY = """([selector, text]) => {
+  const box = document.querySelector(selector);
+  box.value = text;
+  box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText" }));
+  box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "End", code: "End" }));
+}"""
+
+# The search downloads so far, from the browser's resource timing: path,
+# bytes transferred (gzip, as the bench's server sends it, like the real
+# host), bytes decoded, and when each ended.
+SEARCH_DOWNLOADS = """pattern => performance.getEntriesByType("resource")
+  .filter(entry => new RegExp(pattern).test(entry.name))
+  .map(entry => [new URL(entry.name).pathname, entry.encodedBodySize, entry.decodedBodySize,
+                 entry.responseEnd])"""
 
 
 def gzip_size(data: bytes) -> int:
@@ -91,14 +122,30 @@ def index_path(site: Path, lang: str) -> Path:
     return site / PREFIX[lang].strip("/") / "search" / "search_index.json"
 
 
+def pieces_dir(site: Path, lang: str) -> Path:
+    return index_path(site, lang).parent / search_pieces.PIECES_DIR
+
+
+def sizes(files) -> str:
+    data = [path.read_bytes() for path in files]
+    raw = sum(map(len, data))
+    return f"{raw / 1024:.0f} KiB, {sum(map(gzip_size, data)) / 1024:.0f} KiB gzip"
+
+
 def index_sizes(site: Path, label: str = "index") -> list[tuple[str, str]]:
     rows = []
     for lang in PREFIX:
-        data = index_path(site, lang).read_bytes()
+        pieces = pieces_dir(site, lang)
+        files = sorted(pieces.rglob("*.json"))
+        terms = len(list((pieces / "terms").glob("*.json")))
+        docs = len(list((pieces / "docs").glob("*.json")))
         rows.append(
             (
                 f"{label} {lang}",
-                f"{len(data) / 1024:.0f} KiB, {gzip_size(data) / 1024:.0f} KiB gzip",
+                f"all pieces {sizes(files)} ({terms} term pieces, {docs} text pieces); "
+                f"manifest {sizes([pieces / 'manifest.json'])}; "
+                f"Material's single index (fallback, not downloaded) "
+                f"{sizes([index_path(site, lang)])}",
             )
         )
     return rows
@@ -162,19 +209,17 @@ def typing_times(browser, base_url: str, lang: str, texts: list[str], slowdown: 
         context.close()
 
 
-def first_query(browser, base_url: str, lang: str, slowdown: int, reading: bool) -> tuple:
-    """(milliseconds or None, bytes transferred for search) of the first query after load."""
+def first_query(browser, base_url: str, lang: str, slowdown: int, reading: bool):
+    """(milliseconds or None, bytes the answer waited for (gzip, raw), bytes
+    downloaded for search until the network is idle (gzip, raw)) of the
+    first query after load."""
     from playwright.sync_api import Error as PlaywrightError
 
     context, page = new_page(browser, base_url, slowdown)
-    transferred = []
 
-    def count(request):
-        if SEARCH_FILES.search(request.url):
-            sizes = request.sizes()
-            transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+    def weigh(downloads) -> tuple[int, int]:
+        return sum(d[1] for d in downloads), sum(d[2] for d in downloads)
 
-    page.on("requestfinished", count)
     try:
         page.goto(f"{base_url}{PREFIX[lang]}", wait_until="load")
         if reading:
@@ -183,19 +228,21 @@ def first_query(browser, base_url: str, lang: str, slowdown: int, reading: bool)
             page.wait_for_timeout(READING_MS)
         page.evaluate(WATCH_FIRST_ANSWER, 60000)
         page.click(SEARCH_INPUT)
-        page.fill(SEARCH_INPUT, FIRST_QUERY[lang])
-        page.press(SEARCH_INPUT, "End")
+        page.evaluate(TYPE_QUERY, [SEARCH_INPUT, FIRST_QUERY[lang]])
         try:
-            milliseconds = float(page.evaluate("() => window.searchProbeAnswer"))
+            answer = page.evaluate("() => window.searchProbeAnswer")
+            milliseconds, answered_at = float(answer["milliseconds"]), answer["at"]
         except PlaywrightError:
-            milliseconds = None  # no answer within a minute: counted, not hidden
+            milliseconds = answered_at = None  # no answer within a minute: counted, not hidden
         page.wait_for_load_state("networkidle")
-        return milliseconds, sum(transferred)
+        downloads = page.evaluate(SEARCH_DOWNLOADS, SEARCH_FILES.pattern)
+        before = [d for d in downloads if answered_at is not None and d[3] <= answered_at]
+        return milliseconds, weigh(before), weigh(downloads)
     finally:
         context.close()
 
 
-def first_query_rows(browser, base_url: str, label: str, runs: int) -> list[tuple[str, str]]:
+def first_query_rows(browser, base_url: str, label: str, runs: int) -> list:
     rows = []
     for slowdown in (1, PHONE_CPU_SLOWDOWN):
         cpu = "normal CPU" if slowdown == 1 else f"CPU {slowdown}x slower"
@@ -206,7 +253,8 @@ def first_query_rows(browser, base_url: str, label: str, runs: int) -> list[tupl
                     first_query(browser, base_url, lang, slowdown, reading) for _ in range(runs)
                 ]
                 answered = [run[0] for run in measured if run[0] is not None]
-                kib = statistics.median(run[1] for run in measured) / 1024
+                needed = [statistics.median(run[1][k] for run in measured) / 1024 for k in (0, 1)]
+                total = [statistics.median(run[2][k] for run in measured) / 1024 for k in (0, 1)]
                 mode = "reading" if reading else "cold"
                 if answered:
                     cell = f"{mode} {statistics.median(answered):.0f} ms"
@@ -214,10 +262,12 @@ def first_query_rows(browser, base_url: str, label: str, runs: int) -> list[tupl
                     cell = f"{mode} no answer"
                 if len(answered) < len(measured):
                     cell += f" ({len(measured) - len(answered)} of {len(measured)} runs unanswered)"
+                cell += (
+                    f" (the answer waited for {needed[0]:.0f} KiB gzip, {needed[1]:.0f} KiB raw;"
+                    f" {total[0]:.0f} KiB gzip by network idle)"
+                )
                 cells.append(cell)
-            rows.append(
-                (f"{label} {lang}, {cpu}", f"{', '.join(cells)}; {kib:.0f} KiB transferred")
-            )
+            rows.append((f"{label} {lang}, {cpu}", "; ".join(cells)))
     return rows
 
 
@@ -242,6 +292,7 @@ def generate_big_site(site: Path, big: Path, pages: int = GENERATED_PAGES) -> No
         index["docs"] = docs
         index["config"]["words"] = search_index.index_words(index)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        search_pieces.write_pieces(index, path.parent)
 
 
 def run() -> list[tuple[str, str]]:

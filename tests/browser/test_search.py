@@ -202,18 +202,23 @@ def test_heldout_files_are_well_formed():
 
 
 def test_index_is_downloaded_only_when_the_reader_starts_to_search(browser, base_url):
-    """Most page views never search: the index waits for the reader."""
+    """Most page views never search: the index (the engine's pieces, or
+    Material's index where they are absent) and the search scripts wait for
+    the reader; Material's worker and lunr never load when the pieces are there."""
     context = browser.new_context(base_url=base_url)
     try:
         page = context.new_page()
         requested = []
         page.on("request", lambda request: requested.append(request.url))
         page.goto("/sign-in/", wait_until="networkidle")
+        searching = ("/search/", "search-pipeline.js", "search-engine.js")
+        assert not [url for url in requested if any(part in url for part in searching)]
+        manifest = "/search/engine/manifest.json"
+        with page.expect_request_finished(lambda request: manifest in request.url, timeout=10000):
+            page.focus("input[data-md-component=search-query]")
+        SearchBox(page, base_url, "zh").search("收不到验证码")
+        assert not [url for url in requested if "/workers/" in url or "/lunr/" in url]
         assert not [url for url in requested if "search_index.json" in url]
-        page.focus("input[data-md-component=search-query]")
-        page.wait_for_event(
-            "requestfinished", lambda request: "search_index.json" in request.url, timeout=10000
-        )
     finally:
         context.close()
 
@@ -281,5 +286,22 @@ def test_a_single_character_does_not_list_every_page(browser, base_url, site_dir
             # Issue: a single character or a stop word alone must not pull in every
             # page. Measured against the page count, so the bound grows with the site.
             assert count <= total // 2, f"{text}: {count} results of {total} pages"
+    finally:
+        context.close()
+
+
+def test_without_the_pieces_materials_worker_answers(browser, base_url):
+    """`mkdocs serve` writes no pieces: search falls back to Material's worker
+    (lunr), the pipeline still rewriting the query and ranking the results."""
+    context = browser.new_context(base_url=base_url)
+    context.route("**/search/engine/**", lambda route: route.fulfill(status=404, body="not found"))
+    try:
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        answer = SearchBox(page, base_url, "zh").search("收不到驗證碼")
+        assert answer.pages[:1] == ["two-step-verification/code-not-received"], answer.pages[:3]
+        assert [url for url in requested if "/workers/search." in url]
+        assert [url for url in requested if url.endswith("/search/search_index.json")]
     finally:
         context.close()

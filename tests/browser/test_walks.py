@@ -46,9 +46,10 @@ FIRST_STEP_TOP = """anchor => {
 def phone(browser, base_url):
     """One phone-sized tab for all twelve walks (one browser, fast)."""
     context = browser.new_context(base_url=base_url, viewport=PHONE, is_mobile=True, has_touch=True)
-    # The walks measure layout only: skip the search worker and its index,
-    # which every page load would otherwise fetch and parse (half the time).
-    context.route("**/search/search_index.json", lambda route: route.abort())
+    # The walks measure layout only: skip search (its scripts and index pieces,
+    # which a tap schedules; Material's worker and index where those are absent).
+    context.route("**/search/**", lambda route: route.abort())
+    context.route("**/assets/javascripts/search-*.js", lambda route: route.abort())
     context.route("**/workers/search.*.js", lambda route: route.abort())
     yield context.new_page()
     context.close()

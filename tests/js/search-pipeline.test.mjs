@@ -144,6 +144,14 @@ test("ranking: a page whose title is the question ranks up", () => {
   assert.equal(ranked[0][0].location, "overview/");
 });
 
+test("ranking: an engine may give the title's share instead of a marked title", () => {
+  const plan = P.plan(lexicon(), "什么是两步验证");
+  const share = (location, score, titleShare) =>
+    [{ location, score, terms: { 两步验证: true }, titleShare }];
+  const ranked = P.rankResults(plan, [share("set-up/", 120, 0.4), share("overview/", 100, 1)]);
+  assert.equal(ranked[0][0].location, "overview/");
+});
+
 test("results far below the best in coverage or score are dropped", () => {
   const plan = P.plan(lexicon(), "手机收不到验证码");
   const ranked = P.rankResults(plan, [

@@ -672,7 +672,9 @@
       var hits = conceptMatches(queryPlan, matched);
       var share = coverage(queryPlan, hits);
       var best = group.reduce(function (max, item) { return Math.max(max, item.score || 0); }, 0);
-      var title = titleShare(group[0].title);
+      // An engine that knows the share without marking the title (the
+      // site's own, search-engine.js) gives it as titleShare.
+      var title = typeof group[0].titleShare === "number" ? group[0].titleShare : titleShare(group[0].title);
       return {
         group: group, hits: hits, coverage: share, order: order,
         score: best * share * share * (1 + TITLE_WEIGHT * title),

@@ -18,7 +18,7 @@ STEPS = (
     ("feed", "Atom feed of the policy timeline", feed.write_all, feed.FeedError),
     (
         "search-index",
-        "search index keywords and reader vocabulary",
+        "search index keywords, reader vocabulary and the engine's pieces",
         search_index.write_all,
         search_index.SearchIndexError,
     ),

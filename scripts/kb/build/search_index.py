@@ -25,7 +25,8 @@ site/en/search/ for en). This step, for each of them:
   the bytes).
 
 The query side (overrides/assets/javascripts/search-pipeline.js) reads all of
-this from the index's `config`.
+this from the index's `config`. Last, the enriched index is also written in
+pieces for the site's own search engine (kb/build/search_pieces.py).
 
 Done after the build, not in a MkDocs hook or plugin, so that the site stays
 buildable by any builder that reads mkdocs.yml (see kb/build/__init__.py).
@@ -45,6 +46,7 @@ import yaml
 from .. import ROOT
 from ..site.frontmatter import read_front_matter
 from ..site.pages import url_path
+from .search_pieces import write_pieces
 
 # libyaml's parser when PyYAML has it: the data files parse about 8 times faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -432,3 +434,6 @@ def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
         enrich(index, docs_dir, vocabulary[lang], segmenter, confusions, converter)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         path.write_text(text, encoding="utf-8")
+        # The site's own engine reads these pieces; search_index.json stays
+        # for Material's worker, used where the pieces are absent.
+        write_pieces(index, path.parent)

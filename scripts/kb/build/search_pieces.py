@@ -1,0 +1,245 @@
+"""Writes one language's search index as pieces for the site's own search
+engine (overrides/assets/javascripts/search-engine.js), so that a reader's
+first query downloads only what it needs, however large the site grows.
+
+Material's worker receives the whole index and builds a lunr index in the
+reader's browser (0.7-1.5 s on a loaded machine for 38 pages, seconds for
+1,000). Here the same index is computed once, at build time, and cut into
+files beside search_index.json, in search/engine/:
+
+- manifest.json: what every query needs: the query pipeline's lexicon
+  (index words, Traditional-to-Simplified table, input-method slips, reader
+  vocabulary), the tokenizer's separator, where each page's documents start,
+  and the first term and file of every term piece and document piece;
+- terms/N.HASH.json: the inverted index, terms in sorted order cut into
+  pieces of about TERM_PIECE_BYTES; a term maps to its postings: documents,
+  counts per field, and the title's letters where the term is in the title
+  (see postings()). Sorted pieces serve
+  exact terms and prefixes (a prefix's terms lie in consecutive pieces);
+- docs/N.HASH.json: [location, title, text] of whole pages' documents, in
+  pieces of about DOC_PIECE_BYTES, for the snippets of the pages listed;
+- index-config.json: Material's own index with its `config` and no
+  documents: what Material's page highlighting (?h=) reads.
+File names carry a hash of their content, so a cached piece never mixes with
+a newer manifest.
+
+The query side computes lunr's weights, as Material configures it, so
+ranking does not move:
+BM25 with k1 = 1.2 and b = 0 (Material turns length normalisation off),
+idf = ln(1 + |(N - n + 0.5) / (n + 0.5)|) with n counting (document, field)
+pairs, each field's score rounded to 3 decimals, times the field's and the
+document's boost. Tokens are cut as Material's tokenizer cuts them (text
+outside tags, the index's separator, lower case), and the English index
+drops lunr's stop words, as Material's English pipeline does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import re
+import shutil
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+PIECES_DIR = "engine"  # beside search_index.json
+# Piece sizes (raw bytes, before gzip), chosen by what the development
+# queries fetch: a query's words fall in about 5 term pieces whatever their
+# size (its Chinese words share first characters), so 4 KB pieces bring a
+# median of 14 KiB where 12 KB pieces brought 47 KiB; text pieces of about one
+# page bring the first screen's ten pages in 52 KiB (87 KiB with 16 KB pieces).
+# More, smaller files cost little over HTTP/2, and each is cached.
+TERM_PIECE_BYTES = 4_000
+DOC_PIECE_BYTES = 6_000
+# Counts per field are packed in one integer; a count this high or more is
+# stored as TF_BASE - 1 (BM25 with k1 = 1.2 barely moves past it: 2.12 vs 2.2).
+TF_BASE = 64
+TAG = re.compile(r"<[^>]*>")
+# JavaScript's \s beyond ASCII: the separator is a JavaScript pattern, and it
+# runs here with re.ASCII so that \b and \w mean what they mean there.
+JS_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+# lunr's English stop word filter (lunr 2.3.9, as bundled in Material's worker).
+_LUNR_STOPWORDS_TEXT = (
+    "a able about across after all almost also am among an and any are as at be because been "
+    "but by can cannot could dear did do does either else ever every for from get got had has "
+    "have he her hers him his how however i if in into is it its just least let like likely may "
+    "me might most must my neither no nor not of off often on only or other our own rather said "
+    "say says she should since so some than that the their them then there these they this tis "
+    "to too twas us wants was we were what when where which while who whom why will with would "
+    "yet you your"
+)
+LUNR_STOPWORDS = frozenset(_LUNR_STOPWORDS_TEXT.split())
+
+
+def utf16_key(text: str) -> bytes:
+    """Sort key matching JavaScript's string comparison (UTF-16 code units)."""
+    return text.encode("utf-16-be")
+
+
+def compact_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def letters(text: str) -> int:
+    """Letters and digits, as the query side counts a title's share."""
+    return sum(1 for char in text if unicodedata.category(char)[0] in "LN")
+
+
+def tokens(value, separator: re.Pattern) -> list[str]:
+    """A field's tokens as Material's tokenizer cuts them: the text between
+    tags, split at the separator, lower case."""
+    out = []
+    for text in value if isinstance(value, list) else [value]:
+        if not isinstance(text, str):
+            continue
+        for section in TAG.split(text):
+            out += [token.lower() for token in separator.split(JS_SPACE.sub(" ", section)) if token]
+    return out
+
+
+def postings(index: dict) -> dict[str, list[int]]:
+    """term -> its postings as one flat list of integers: per document that
+    holds it, the gap from the previous document's number, the term's counts
+    per field packed as sum(count * TF_BASE ** field), and, when the term is
+    in the title, the title's letters (for the query side's title share).
+    The query side computes lunr's weights from these counts."""
+    config = index["config"]
+    separator = re.compile(config.get("separator") or r"[\s\-]+", re.ASCII)
+    stopwords = LUNR_STOPWORDS if "stopWordFilter" in config.get("pipeline", []) else frozenset()
+    fields = field_order(config)
+    title_field = fields.index("title") if "title" in fields else -1
+    found: dict[str, dict[int, int]] = {}  # term -> doc -> packed counts
+    for number, doc in enumerate(index["docs"]):
+        for position, field in enumerate(fields):
+            counts = Counter(t for t in tokens(doc.get(field), separator) if t not in stopwords)
+            for term, tf in counts.items():
+                packed = found.setdefault(term, {})
+                packed[number] = packed.get(number, 0) + min(tf, TF_BASE - 1) * TF_BASE**position
+    result = {}
+    for term, docs in found.items():
+        flat = []
+        previous = 0
+        for number in sorted(docs):
+            packed = docs[number]
+            flat += [number - previous, packed]
+            if title_field >= 0 and packed // TF_BASE**title_field % TF_BASE:
+                flat.append(letters(TAG.sub("", index["docs"][number].get("title") or "")))
+            previous = number
+        result[term] = flat
+    return result
+
+
+def field_order(config: dict) -> list[str]:
+    """The fields in the order their counts are packed: text first (nearly
+    every posting is a count of 1 in the text, packed as 1), then the rest."""
+    return sorted(config["fields"], key=lambda name: (name != "text", name != "title", name))
+
+
+def page_starts(docs: list[dict]) -> list[int]:
+    """The first document of each page (a page's sections follow it), and the end."""
+    starts = []
+    previous = None
+    for number, doc in enumerate(docs):
+        page = doc["location"].split("#")[0]
+        if page != previous:
+            starts.append(number)
+            previous = page
+    return [*starts, len(docs)]
+
+
+def _write_piece(folder: Path, number: int, text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    name = f"{folder.name}/{number}.{digest}.json"
+    (folder / f"{number}.{digest}.json").write_text(text, encoding="utf-8")
+    return name
+
+
+def write_pieces(index: dict, search_dir: Path) -> Path:
+    """Writes the pieces of one (enriched) index into search_dir/engine/;
+    returns that folder."""
+    out = search_dir / PIECES_DIR
+    shutil.rmtree(out, ignore_errors=True)
+    (out / "terms").mkdir(parents=True)
+    (out / "docs").mkdir()
+    config = index["config"]
+    docs = index["docs"]
+
+    term_pieces = []
+    piece: dict[str, list] = {}
+    size = 0
+    for term, entries in sorted(postings(index).items(), key=lambda item: utf16_key(item[0])):
+        if piece and size >= TERM_PIECE_BYTES:
+            term_pieces.append(
+                [
+                    next(iter(piece)),
+                    _write_piece(out / "terms", len(term_pieces), compact_json(piece)),
+                ]
+            )
+            piece, size = {}, 0
+        piece[term] = entries
+        size += len(compact_json(entries)) + len(term.encode("utf-8")) + 4
+    if piece:
+        term_pieces.append(
+            [next(iter(piece)), _write_piece(out / "terms", len(term_pieces), compact_json(piece))]
+        )
+
+    starts = page_starts(docs)
+    doc_pieces = []
+    rows: list[list[str]] = []
+    first = 0
+    size = 0
+    for page_start, page_end in itertools.pairwise(starts):
+        if rows and size >= DOC_PIECE_BYTES:
+            doc_pieces.append(
+                [first, _write_piece(out / "docs", len(doc_pieces), compact_json(rows))]
+            )
+            rows, size, first = [], 0, page_start
+        for doc in docs[page_start:page_end]:
+            row = [doc["location"], doc.get("title") or "", doc.get("text") or ""]
+            rows.append(row)
+            size += len(compact_json(row).encode("utf-8"))
+    if rows:
+        doc_pieces.append([first, _write_piece(out / "docs", len(doc_pieces), compact_json(rows))])
+
+    boosts = {}
+    for page, page_start in enumerate(starts[:-1]):
+        boost = docs[page_start].get("boost")
+        if boost not in (None, 1, 1.0):
+            boosts[page] = boost
+    material_config = {
+        key: config[key] for key in ("lang", "separator", "pipeline", "fields") if key in config
+    }
+    manifest = {
+        "format": 1,
+        "config": material_config,
+        "lexicon": {
+            "words": config.get("words", []),
+            "t2s": config.get("t2s", {}),
+            "confusions": config.get("confusions", []),
+            "vocabulary": config.get("reader_vocabulary", {"stopwords": [], "synonyms": []}),
+        },
+        # Query terms that are lunr stop words get no "missing" note (as in Material).
+        "stopwords": sorted(LUNR_STOPWORDS),
+        "fields": [
+            [name, config["fields"][name].get("boost") or 1] for name in field_order(config)
+        ],
+        "tf_base": TF_BASE,
+        "pages": starts,
+        # Page boosts (kind, section) other than 1, by page number.
+        "boosts": boosts,
+        "terms": term_pieces,
+        "docs": doc_pieces,
+        # Raw bytes of all term and text pieces (the query side prefetches
+        # the term pieces of a small index once the reader has searched).
+        "bytes": {
+            kind: sum((out / name).stat().st_size for _, name in pieces)
+            for kind, pieces in (("terms", term_pieces), ("docs", doc_pieces))
+        },
+    }
+    (out / "manifest.json").write_text(compact_json(manifest), encoding="utf-8")
+    (out / "index-config.json").write_text(
+        compact_json({"config": material_config, "docs": []}), encoding="utf-8"
+    )
+    return out

@@ -1,0 +1,97 @@
+"""The search index in pieces (kb/build/search_pieces.py): tokens as Material
+cuts them, postings packed as the engine reads them
+(tests/js/search-engine.test.mjs reads the same format), and the pieces and
+manifest a first query starts from."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from kb.build import search_pieces
+
+SEPARATOR = r"[\s\u200b\-+]+|(?!\b)(?=[A-Z][a-z])"
+TITLE, TEXT = 1, 0  # packing order: text first, then title
+
+
+def tiny_index(pipeline=("stemmer",)) -> dict:
+    return {
+        "config": {
+            "lang": ["zh"],
+            "separator": SEPARATOR,
+            "pipeline": list(pipeline),
+            "fields": {"title": {"boost": 1000}, "text": {"boost": 1}},
+            "words": ["验证码"],
+        },
+        "docs": [
+            {"location": "", "title": "首页", "text": "<p>验证码\u200b的 code</p>", "boost": 0.2},
+            {"location": "#a", "title": "小节", "text": "<p>SellerCentral</p>", "boost": 0.2},
+            {"location": "code/", "title": "验证码", "text": "<p>收不到\u200b验证码 验证码</p>"},
+        ],
+    }
+
+
+def test_tokens_are_cut_as_materials_tokenizer_cuts_them():
+    separator = re.compile(SEPARATOR, re.ASCII)
+    assert search_pieces.tokens('<p class="x">SellerCentral +86</p>', separator) == [
+        "seller",
+        "central",
+        "86",
+    ]
+    # A Chinese character next to Latin letters is no word boundary inside
+    # the camel-case rule in JavaScript (\b is ASCII there): no split.
+    assert search_pieces.tokens("验证Amazon", separator) == ["验证amazon"]
+    # JavaScript's \s includes the no-break space.
+    assert search_pieces.tokens("a\u00a0b", separator) == ["a", "b"]
+
+
+def test_postings_pack_counts_per_field_and_title_letters():
+    postings = search_pieces.postings(tiny_index())
+    base = search_pieces.TF_BASE
+    # doc 0: once in the text; doc 2 (gap 2): twice in the text, once in
+    # the title, whose 3 letters follow.
+    assert postings["验证码"] == [0, 1, 2, 2 + base**TITLE, 3]
+    assert postings["seller"] == [1, 1]
+    assert "的" in postings  # the Chinese build keeps every token
+
+
+def test_the_english_build_drops_lunrs_stop_words():
+    postings = search_pieces.postings(tiny_index(pipeline=("stopWordFilter",)))
+    assert "code" in postings
+    english = tiny_index(pipeline=("stopWordFilter",))
+    english["docs"][0]["text"] = "<p>the code is not here</p>"
+    assert "the" not in search_pieces.postings(english)
+    assert "not" not in search_pieces.postings(english)
+
+
+def test_pieces_and_manifest(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_pieces, "TERM_PIECE_BYTES", 10)
+    out = search_pieces.write_pieces(tiny_index(), tmp_path)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["pages"] == [0, 2, 3]
+    assert manifest["boosts"] == {"0": 0.2}
+    assert manifest["fields"] == [["text", 1], ["title", 1000]]
+    assert manifest["lexicon"]["words"] == ["验证码"]
+    firsts = [first for first, _ in manifest["terms"]]
+    # Sorted as JavaScript compares strings; each piece starts with its first term.
+    assert firsts == sorted(firsts, key=search_pieces.utf16_key)
+    terms = {}
+    for first, name in manifest["terms"]:
+        piece = json.loads((out / name).read_text(encoding="utf-8"))
+        assert next(iter(piece)) == first
+        terms.update(piece)
+    assert set(terms) == set(search_pieces.postings(tiny_index()))
+    rows = []
+    for first, name in manifest["docs"]:
+        assert first == len(rows)  # pieces hold whole pages, in order
+        rows += json.loads((out / name).read_text(encoding="utf-8"))
+    assert [row[0] for row in rows] == ["", "#a", "code/"]
+    pieces = (out / "terms").glob("*.json")
+    assert manifest["bytes"]["terms"] == sum(path.stat().st_size for path in pieces)
+    stub = json.loads((out / "index-config.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == [] and stub["config"]["separator"] == SEPARATOR
+
+
+def test_utf16_order_is_javascripts():
+    # U+FF21 (full-width A) comes before U+1F600 in code points, after it in UTF-16.
+    assert sorted(["\U0001f600", "\uff21"], key=search_pieces.utf16_key) == ["\U0001f600", "\uff21"]
