@@ -25,9 +25,12 @@ def generated_main(
     generate: Callable[[Path], dict[str, str]],
     command: str,
     argv: list[str] | None = None,
+    retired: Callable[[Path, dict[str, str]], list[str]] | None = None,
 ) -> int:
     """The command line of one generator: 0 written or up to date, 1 stale
-    (with --check), 2 bad input (one `path:line: message` line)."""
+    (with --check), 2 bad input (one `path:line: message` line). `retired`
+    lists files the generator once wrote that it no longer writes: removed, or
+    with --check named as stale."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if a file is out of date"
@@ -39,7 +42,15 @@ def generated_main(
     except SyncError as error:
         print(error, file=sys.stderr)
         return 2
-    return write_or_check(args.root, generated, args.check, command)
+    status = write_or_check(args.root, generated, args.check, command)
+    for name in retired(args.root, generated) if retired else []:
+        if args.check:
+            print(f"{name} is no longer generated: run {command}")
+            status = 1
+        else:
+            (args.root / name).unlink()
+            print(f"removed {name}")
+    return status
 
 
 def write_or_check(root: Path, generated: dict[str, str], check: bool, command: str) -> int:
