@@ -253,6 +253,11 @@
       ],
       below:
         "按您填写的数字，没有任何连续 12 个月同时达到 200 笔销售和 5,000 美元销售额，您目前可能不属于“高销量第三方卖家”。",
+      // With every "not met" result: Amazon, not this estimate, decides who verifies.
+      belowVerify: [
+        "如果卖家平台要求您验证，即使这里显示没有达到，也请照常完成验证：本页只是估算，亚马逊按它自己的销售记录判断。",
+        ["../who-must-verify/#amazon-or-wording", "为什么没有达到也要验证"],
+      ],
       bestOrders: "销售笔数最多的 12 个月：{start} 至 {end}，{orders} 笔，{revenue} 美元。",
       bestRevenue: "销售额最高的 12 个月：{start} 至 {end}，{orders} 笔，{revenue} 美元。",
       shortPeriod: "您只填写了 {count} 个月（{start} 至 {end}），更早的月份按没有销售计算。如果那些月份有销售，请补上再检查。",
@@ -298,6 +303,10 @@
       ],
       below:
         "From your figures, no period of 12 consecutive months has both 200 or more sales and US$5,000 or more in revenue, so you are probably not a high-volume third-party seller at the moment.",
+      belowVerify: [
+        "If Seller Central asks you to verify, verify anyway, whatever this result says: this page only makes an estimate, and Amazon decides from its own sales records.",
+        ["../who-must-verify/#amazon-or-wording", "Why verify when the threshold is not met"],
+      ],
       bestOrders: "The 12 months with the most sales: {start} to {end}, {orders} sales, US${revenue}.",
       bestRevenue: "The 12 months with the most revenue: {start} to {end}, {orders} sales, US${revenue}.",
       shortPeriod:
@@ -399,6 +408,17 @@
       return p;
     }
 
+    // "Not met" is no reason to ignore Amazon: say so plainly, with the why.
+    function verifyAnyway() {
+      var p = paragraph(text.belowVerify[0] + " ");
+      p.className = "kb-verify-anyway";
+      var link = document.createElement("a");
+      link.href = new URL(text.belowVerify[1][0], location.href).href;
+      link.textContent = text.belowVerify[1][1];
+      p.appendChild(link);
+      return p;
+    }
+
     function caveat() {
       var p = paragraph(text.caveat);
       p.className = "kb-caveat";
@@ -421,6 +441,7 @@
       paragraph: paragraph,
       showErrors: showErrors,
       nextSteps: nextSteps,
+      verifyAnyway: verifyAnyway,
       caveat: caveat,
     };
   }
@@ -517,6 +538,7 @@
         nodes.push(box.nextSteps());
       } else {
         nodes.push(box.paragraph(text.below));
+        nodes.push(box.verifyAnyway());
         nodes.push(box.paragraph(describe(text.bestOrders, outcome.best.orders)));
         nodes.push(box.paragraph(describe(text.bestRevenue, outcome.best.revenue)));
         if (outcome.firstEntered > 0) {
@@ -601,7 +623,7 @@
       } else {
         var values = { orders: outcome.orders.toLocaleString(locale), revenue: money(outcome.cents, locale) };
         var nodes = [box.paragraph(fill(outcome.meets ? text.totalsMeet : text.totalsBelow, values))];
-        if (outcome.meets) nodes.push(box.nextSteps());
+        nodes.push(outcome.meets ? box.nextSteps() : box.verifyAnyway());
         nodes.push(box.caveat());
         box.show(outcome.meets ? "meets" : "below", nodes);
       }
