@@ -4,6 +4,7 @@ the theme's files and the sources are left alone."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
@@ -67,3 +68,23 @@ def test_a_site_without_our_assets_is_left_as_it_is(tmp_path):
     (tmp_path / "site").mkdir()
     write_all(tmp_path / "site", assets=tmp_path / "overrides" / "assets")
     assert list((tmp_path / "site").iterdir()) == []
+
+
+def test_structured_data_keeps_its_meaning_with_chinese_as_it_is(tmp_path):
+    data = {"name": "邮箱或密码错误", "text": "</script><b>&'", "line": "a\u2028b"}
+    escaped = json.dumps(data)  # as the template's tojson writes it: \u90ae...
+    for char in "<>&'":
+        escaped = escaped.replace(char, f"\\u{ord(char):04x}")
+    page = tmp_path / "index.html"
+    page.write_text(
+        f'<head><script type="application/ld+json">{escaped}</script>'
+        '<script type="application/ld+json">{not json</script></head>',
+        encoding="utf-8",
+    )
+    write_all(tmp_path, assets=tmp_path / "no-assets")
+    html = page.read_text(encoding="utf-8")
+    block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "邮箱或密码错误" in block and "\\u90ae" not in block
+    assert json.loads(block) == data
+    assert "</" not in block and "<b>" not in block  # still cannot end the script
+    assert "{not json</script>" in html  # what is not JSON stays as it was

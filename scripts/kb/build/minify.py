@@ -1,4 +1,5 @@
-"""Minified copies of the site's own stylesheets and scripts (overrides/assets/).
+"""Minified copies of the site's own stylesheets and scripts (overrides/assets/),
+and the pages' structured data with Chinese as it is.
 
 Material ships its files minified; ours stay readable in the repository, with
 comments for contributors, and are minified here in the built site. Comments
@@ -10,6 +11,8 @@ what the Node tests check in the sources holds for the built files.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import rcssmin
@@ -26,6 +29,11 @@ MINIFIERS = {
 }
 
 
+# The JSON-LD blocks of head-meta.html: the template's `tojson` writes each
+# Chinese character as a six-byte \uXXXX escape, on every Chinese page.
+STRUCTURED_DATA = re.compile(r'(<script type="application/ld\+json">)(.*?)(</script>)', re.DOTALL)
+
+
 class MinifyError(Exception):
     pass
 
@@ -40,7 +48,9 @@ def own_assets(assets: Path = OWN_ASSETS) -> list[Path]:
 
 
 def write_all(site_dir: Path, _configs: tuple[Path, ...] = (), assets: Path = OWN_ASSETS) -> None:
-    """Minify, in place, each built copy of our own assets in every language's build."""
+    """Minify, in place, each built copy of our own assets in every language's
+    build, and unescape the structured data of every page."""
+    write_pages(site_dir)
     for rel in own_assets(assets):
         for prefix in URL_PREFIX.values():
             built = site_dir / prefix / rel
@@ -51,3 +61,33 @@ def write_all(site_dir: Path, _configs: tuple[Path, ...] = (), assets: Path = OW
                 built.write_bytes(MINIFIERS[built.suffix](built.read_bytes()))
             except OSError as error:
                 raise MinifyError(f"{built}:0: cannot minify: {error.strerror}") from None
+
+
+def unescaped_json(text: str) -> str:
+    """The same JSON with non-ASCII characters as they are, still safe inside
+    <script> (<>&' escaped as `tojson` escapes them, U+2028/U+2029 too)."""
+    dumped = json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True)
+    for char in "<>&'\u2028\u2029":
+        dumped = dumped.replace(char, f"\\u{ord(char):04x}")
+    return dumped
+
+
+def compact_structured_data(html: str) -> str:
+    def rewrite(match: re.Match) -> str:
+        try:
+            return match[1] + unescaped_json(match[2]) + match[3]
+        except ValueError:
+            return match[0]  # not JSON: left as the page has it
+
+    return STRUCTURED_DATA.sub(rewrite, html)
+
+
+def write_pages(site_dir: Path) -> None:
+    for page in sorted(site_dir.rglob("*.html")):
+        try:
+            html = page.read_text(encoding="utf-8")
+            compact = compact_structured_data(html)
+            if compact != html:
+                page.write_text(compact, encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise MinifyError(f"{page}:0: cannot rewrite its structured data: {error}") from None
