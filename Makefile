@@ -106,7 +106,7 @@ new: $(VENV)/.installed ## Scaffold an article pair: make new SECTION=sign-in SL
 contributing: $(VENV)/.installed ## Regenerate CONTRIBUTING*.md from docs/*/contributing/index.md
 	$(KB) contributing
 
-rules-page: $(VENV)/.installed ## Regenerate the rule reference of docs/*/contributing/rules.md from scripts/kb/rules/
+rules-page: $(VENV)/.installed ## Regenerate the rule reference of docs/*/contributing/rules/ from scripts/kb/rules/
 	$(KB) rules-page
 
 lock: $(VENV)/.installed ## Recompile requirements.txt (with hashes) from requirements.in

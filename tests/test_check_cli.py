@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from kb import rules  # noqa: F401 - registers the rules and their families
+from kb.findings import FAMILIES, prefix_of
 from support.commands import KB, kb_env
 
 FINDING = re.compile(
@@ -87,7 +89,8 @@ def test_errors_exit_1_sorted_with_fix_and_summary(broken_tree):
         if FINDING.match(line):
             code = FINDING.match(line)["code"].lower()
             assert lines[index + 1].startswith("    fix: ")
-            assert lines[index + 1].endswith(f"/contributing/rules/#{code})")
+            family = FAMILIES[prefix_of(code.upper())].id  # the code's family page
+            assert lines[index + 1].endswith(f"/contributing/rules/{family}/#{code})")
     assert SUMMARY.match(lines[-1])
     assert lines[-1] == "4 pages checked: 2 errors, 2 warnings"
 

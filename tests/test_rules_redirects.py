@@ -79,6 +79,16 @@ def test_renamed_page_without_redirect(tree, check):
     assert "mkdocs.yml" in findings[1].fix
 
 
+def test_page_moved_to_the_same_address_needs_no_redirect(tree, check, page):
+    # sign-in/old-name.md -> sign-in/old-name/index.md: still /sign-in/old-name/.
+    moved = {
+        "zh/sign-in/old-name/index.md": page("旧页面", heading_id="old-name"),
+        "en/sign-in/old-name/index.md": page("Old page", heading_id="old-name"),
+    }
+    manifest = MANIFEST + "docs/en/sign-in/old-name/index.md\ndocs/zh/sign-in/old-name/index.md\n"
+    assert check(tree("      {}", manifest, moved), "RD001") == []
+
+
 def test_english_build_inherits_the_map_from_mkdocs_yml(tree, check):
     # Only mkdocs.yml has the redirect; mkdocs.en.yml's plugins mapping merges with it.
     assert check(tree(GOOD_MAPS), "RD001") == []

@@ -37,7 +37,7 @@ class Rule:
     check: Callable[..., Iterable[Finding]]
     # The rule's documentation, per language ("en", "zh"): Markdown saying what
     # it requires and why, a failing example and the fix. The contributor
-    # rules page (docs/*/contributing/rules.md) is generated from it
+    # rules pages (docs/*/contributing/rules/) are generated from it
     # (kb/rules_page.py), with `title` as the heading after the code.
     doc: dict[str, str] = field(default_factory=dict, compare=False)
     title: dict[str, str] = field(default_factory=dict, compare=False)
@@ -102,6 +102,11 @@ def family(prefix: str, id: str, title: dict[str, str], doc: dict[str, str]) -> 
     if prefix in FAMILIES:
         raise ValueError(f"rule family {prefix} registered twice")
     FAMILIES[prefix] = Family(prefix, id, title, doc)
+
+
+def family_of(prefix: str) -> Family:
+    """The registered family, or a plain one for a prefix nobody introduced yet."""
+    return FAMILIES.get(prefix) or Family(prefix, prefix.lower(), {}, {})
 
 
 def prefix_of(code: str) -> str:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .findings import Finding, Severity
+from .findings import Finding, Severity, family_of, prefix_of
 
 RULES_URL = "https://seller-access-guide.github.io/en/contributing/rules/"
+
+
+def rule_url(code: str) -> str:
+    """The section of a code on its family's page of the rule reference (kb/rules_page.py)."""
+    return f"{RULES_URL}{family_of(prefix_of(code)).id}/#{code.lower()}"
 
 
 def _location(finding: Finding) -> str:
@@ -25,7 +30,7 @@ def format_text(findings: Iterable[Finding]) -> str:
             f"{_location(finding)}: {finding.code} {finding.severity.value}: {finding.message}"
         )
         if finding.fix:
-            lines.append(f"    fix: {finding.fix}  ({RULES_URL}#{finding.code.lower()})")
+            lines.append(f"    fix: {finding.fix}  ({rule_url(finding.code)})")
     return "\n".join(lines)
 
 

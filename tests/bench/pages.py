@@ -38,8 +38,10 @@ LIGHTHOUSE_PAGES = {
     "article en": f"/en/{ARTICLE}",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-WEIGHT_BUDGET_KB = 90
+# Issue 13's targets: 100 in every category, and at most 80 KB (gzip) for the
+# first view of every page.
+TARGETS = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
+WEIGHT_BUDGET_KB = 80
 SEARCH_PARTS = (
     "/search/search_index.json",
     "/assets/javascripts/workers/",

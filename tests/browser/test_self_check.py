@@ -322,6 +322,7 @@ def test_form_names_the_qualifying_window_and_sends_nothing(form, lang):
     assert "2025-11" in text and "2026-10" in text  # the 12 months that qualify
     assert "200" in text and "5,000.00" in text
     assert ("不是法律意见" if lang == "zh" else "not legal advice") in text
+    assert result.locator(".kb-verify-anyway").count() == 0  # only with "not met"
     assert page.url == before
     # The site's own search (its scripts and index pieces; Material's worker and
     # lunr where the pieces are absent) may load once the reader moves the pointer
@@ -346,6 +347,10 @@ def test_form_below_threshold(form, lang):
     result = page.locator("form.kb-self-check .kb-result")
     assert result.get_attribute("data-state") == "below"
     assert "120" in result.inner_text()
+    # "Not met" says plainly to verify anyway when Seller Central asks, and why.
+    why = result.locator(".kb-verify-anyway a")
+    assert why.count() == 1
+    assert why.get_attribute("href").endswith("/inform-act/who-must-verify/#amazon-or-wording")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

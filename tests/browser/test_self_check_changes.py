@@ -90,6 +90,7 @@ def test_quick_check_with_two_totals(form, lang):
     assert result.inner_text() == ""
     button.click()
     assert result.get_attribute("data-state") == "below"
+    assert quick.locator(".kb-verify-anyway a").count() == 1
     quick.locator("[name=orders]").fill("abc")
     button.click()
     assert result.get_attribute("data-state") == "error"

@@ -212,100 +212,9 @@
 
   /* ---- The form on the page ---------------------------------------- */
 
-  var TEXT = {
-    zh: {
-      month: "月份",
-      orders: "销售笔数",
-      revenue: "销售额（美元）",
-      ordersOf: "{month} 销售笔数",
-      revenueOf: "{month} 销售额（美元）",
-      oldest: "（最早）",
-      newest: "（最近）",
-      errorsTitle: "请先改正下面的输入，然后再检查（点一条可跳到那一格）：",
-      fieldError: "{month} 的{field}：{problem}",
-      totalError: "12 个月的{field}：{problem}",
-      field: { orders: "销售笔数", revenue: "销售额" },
-      codes: {
-        empty: "没有填写。没有销售的月份请填 0。",
-        negative: "不能是负数。",
-        "not-a-number": {
-          orders: "不是数字。只填阿拉伯数字，例如 1250 或 1,250。",
-          revenue: "不是数字。只填阿拉伯数字，例如 1250 或 1,250.50。",
-        },
-        "not-whole": "销售笔数应为整数，例如 1250。",
-        "too-precise": "金额最多保留两位小数（美分）。",
-        "too-large": "数字太大，请检查是否多输了位数。",
-        "no-months": "还没有填写任何月份。请至少填写一个月的销售笔数和销售额。",
-        "too-many-months": "最多只能填写 24 个月。",
-        "bad-newest": "“最近一个月”不是有效的月份，请按 2026-10 的格式填写。",
-      },
-      meets:
-        "按您填写的数字，{start} 至 {end} 这 12 个月共有 {orders} 笔销售、{revenue} 美元销售额，两项都达到门槛（200 笔以上且 5,000 美元以上）。按法案的定义，您很可能属于“高销量第三方卖家”。",
-      meetsMore: "共有 {count} 个连续 12 个月的区间达到门槛，上面是最近的一个。",
-      totalsMeet:
-        "按您填写的合计，这 12 个月共有 {orders} 笔销售、{revenue} 美元销售额，两项都达到门槛（200 笔以上且 5,000 美元以上）。按法案的定义，您很可能属于“高销量第三方卖家”。",
-      totalsBelow:
-        "按您填写的合计（{orders} 笔、{revenue} 美元），这 12 个月没有同时达到 200 笔和 5,000 美元。其他连续 12 个月也要看：过去 24 个月里任何一段同时达到，就算达到门槛。",
-      nextSteps: "下一步：",
-      next: [
-        ["../required-information/", "准备需要提供的信息"],
-        ["../individual-sellers/", "个人卖家如何验证"],
-      ],
-      below:
-        "按您填写的数字，没有任何连续 12 个月同时达到 200 笔销售和 5,000 美元销售额，您目前可能不属于“高销量第三方卖家”。",
-      bestOrders: "销售笔数最多的 12 个月：{start} 至 {end}，{orders} 笔，{revenue} 美元。",
-      bestRevenue: "销售额最高的 12 个月：{start} 至 {end}，{orders} 笔，{revenue} 美元。",
-      shortPeriod: "您只填写了 {count} 个月（{start} 至 {end}），更早的月份按没有销售计算。如果那些月份有销售，请补上再检查。",
-      caveat: "这只是根据您填写的数字所做的估算，不是法律意见。亚马逊按它自己的销售记录判断；请以亚马逊的通知为准。",
-    },
-    en: {
-      month: "Month",
-      orders: "Sales",
-      revenue: "Revenue (US$)",
-      ordersOf: "{month} sales",
-      revenueOf: "{month} revenue (US$)",
-      oldest: " (oldest)",
-      newest: " (newest)",
-      errorsTitle: "Please correct these entries, then check again (select one to go to its field):",
-      fieldError: "{month}, {field}: {problem}",
-      totalError: "12-month {field}: {problem}",
-      field: { orders: "sales", revenue: "revenue" },
-      codes: {
-        empty: "empty. Enter 0 for a month with no sales.",
-        negative: "cannot be negative.",
-        "not-a-number": {
-          orders: "not a number. Use digits only, such as 1250 or 1,250.",
-          revenue: "not a number. Use digits only, such as 1250 or 1,250.50.",
-        },
-        "not-whole": "the number of sales must be a whole number, such as 1250.",
-        "too-precise": "use at most two decimal places (cents).",
-        "too-large": "the number is too large; check for extra digits.",
-        "no-months": "No month has been filled in yet. Enter the sales and revenue of at least one month.",
-        "too-many-months": "At most 24 months can be entered.",
-        "bad-newest": "The newest month is not a valid month. Write it as 2026-10.",
-      },
-      meets:
-        "From your figures, the 12 months from {start} to {end} have {orders} sales and US${revenue} in revenue: both thresholds (200 or more sales and US$5,000 or more) are met. Under the Act's definition you are likely a high-volume third-party seller.",
-      meetsMore: "{count} periods of 12 consecutive months meet the thresholds; the most recent one is shown above.",
-      totalsMeet:
-        "From your totals, these 12 months have {orders} sales and US${revenue} in revenue: both thresholds (200 or more sales and US$5,000 or more) are met. Under the Act's definition you are likely a high-volume third-party seller.",
-      totalsBelow:
-        "From your totals ({orders} sales, US${revenue}), these 12 months do not reach both 200 sales and US$5,000. Other runs of 12 consecutive months count too: if any one in the last 24 months reaches both, you meet the threshold.",
-      nextSteps: "Next steps:",
-      next: [
-        ["../required-information/", "What you must provide"],
-        ["../individual-sellers/", "Verifying as an individual seller"],
-      ],
-      below:
-        "From your figures, no period of 12 consecutive months has both 200 or more sales and US$5,000 or more in revenue, so you are probably not a high-volume third-party seller at the moment.",
-      bestOrders: "The 12 months with the most sales: {start} to {end}, {orders} sales, US${revenue}.",
-      bestRevenue: "The 12 months with the most revenue: {start} to {end}, {orders} sales, US${revenue}.",
-      shortPeriod:
-        "You entered {count} months ({start} to {end}); earlier months count as no sales. If you had sales then, add them and check again.",
-      caveat:
-        "This is an estimate from the figures you typed in, not legal advice. Amazon decides from its own sales records; follow Amazon's notices.",
-    },
-  };
+  // The texts of the page's language, from inform-self-check.zh.js or .en.js
+  // (loaded before this file): each page downloads only its own language.
+  var TEXT = root.informSelfCheckText || {};
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) {
@@ -399,6 +308,17 @@
       return p;
     }
 
+    // "Not met" is no reason to ignore Amazon: say so plainly, with the why.
+    function verifyAnyway() {
+      var p = paragraph(text.belowVerify[0] + " ");
+      p.className = "kb-verify-anyway";
+      var link = document.createElement("a");
+      link.href = new URL(text.belowVerify[1][0], location.href).href;
+      link.textContent = text.belowVerify[1][1];
+      p.appendChild(link);
+      return p;
+    }
+
     function caveat() {
       var p = paragraph(text.caveat);
       p.className = "kb-caveat";
@@ -421,6 +341,7 @@
       paragraph: paragraph,
       showErrors: showErrors,
       nextSteps: nextSteps,
+      verifyAnyway: verifyAnyway,
       caveat: caveat,
     };
   }
@@ -517,6 +438,7 @@
         nodes.push(box.nextSteps());
       } else {
         nodes.push(box.paragraph(text.below));
+        nodes.push(box.verifyAnyway());
         nodes.push(box.paragraph(describe(text.bestOrders, outcome.best.orders)));
         nodes.push(box.paragraph(describe(text.bestRevenue, outcome.best.revenue)));
         if (outcome.firstEntered > 0) {
@@ -601,7 +523,7 @@
       } else {
         var values = { orders: outcome.orders.toLocaleString(locale), revenue: money(outcome.cents, locale) };
         var nodes = [box.paragraph(fill(outcome.meets ? text.totalsMeet : text.totalsBelow, values))];
-        if (outcome.meets) nodes.push(box.nextSteps());
+        nodes.push(outcome.meets ? box.nextSteps() : box.verifyAnyway());
         nodes.push(box.caveat());
         box.show(outcome.meets ? "meets" : "below", nodes);
       }
@@ -611,6 +533,7 @@
   }
 
   function start() {
+    if (!TEXT[language()]) return; // texts missing: the no-JS explanation stays
     Array.prototype.forEach.call(document.querySelectorAll("form.kb-self-check"), setUp);
     Array.prototype.forEach.call(document.querySelectorAll("form.kb-quick-check"), setUpQuick);
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-needs-script]"), function (note) {

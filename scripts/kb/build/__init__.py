@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import csp, feed, search_index
+from . import csp, feed, minify, search_index
 
 # The steps, in the order they run, by name. Each takes the built site's folder;
 # a failure is a one-line `path:line: CODE message` error and stops the build.
@@ -22,6 +22,7 @@ STEPS = (
         search_index.write_all,
         search_index.SearchIndexError,
     ),
+    ("minify", "our own stylesheets and scripts, minified", minify.write_all, minify.MinifyError),
     # LAST: it hashes the inline scripts as the steps above left them.
     ("csp", "Content-Security-Policy on every page", csp.write_all, csp.CspError),
 )

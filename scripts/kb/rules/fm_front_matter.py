@@ -50,7 +50,8 @@ def _inline_refs(node: object) -> object:
 
 def _validator(lang: str) -> Draft202012Validator:
     """The schema plus the description length of the page's language."""
-    schema = _inline_refs({**SCHEMA, "allOf": [{"$ref": f"#/$defs/lang-{lang}"}]})
+    language = {"$ref": f"#/$defs/lang-{lang}"}
+    schema = _inline_refs({**SCHEMA, "allOf": [*SCHEMA.get("allOf", []), language]})
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -270,11 +271,12 @@ Every page starts with a block of front matter between two `---` lines, written 
     Severity.ERROR,
     "The front matter lacks a required key.",
     "Add the key: title, description, kind and last_reviewed on every page; keywords and "
-    "sources (ids from data/sources.yml) on every page except the home page.",
+    "sources (ids from data/sources.yml) on every page except the home page (the generated "
+    "rule pages, kind rules, list sources only if they cite some).",
     title={"en": "Required key missing", "zh": "缺少必填字段"},
     doc={
         "en": """\
-Every page has `title`, `description`, `kind` and `last_reviewed`; every page except the home page also has `keywords` and `sources`; `sources` lists ids of entries in `data/sources.yml`.
+Every page has `title`, `description`, `kind` and `last_reviewed`; every page except the home page also has `keywords` and `sources`; `sources` lists ids of entries in `data/sources.yml`. The rule pages that `make rules-page` generates (`kind: rules`) state no facts about Amazon or the law: they list `sources` only when their text cites some.
 
 ```yaml
 ---
@@ -287,7 +289,7 @@ last_reviewed: 2026-11-28
 Fix: add the missing keys, for example `description: How to reset a forgotten Seller Central password through your email address.`, plus `keywords` and `sources`.
 """,
         "zh": """\
-每个页面都要有 `title`、`description`、`kind` 和 `last_reviewed`；首页以外的页面还要有 `keywords` 和 `sources`；`sources` 列出 `data/sources.yml` 里的来源编号。
+每个页面都要有 `title`、`description`、`kind` 和 `last_reviewed`；首页以外的页面还要有 `keywords` 和 `sources`；`sources` 列出 `data/sources.yml` 里的来源编号。`make rules-page` 生成的规则页面（`kind: rules`）不陈述关于亚马逊或法律的事实，只有正文引用了来源时才列出 `sources`。
 
 ```yaml
 ---
@@ -428,12 +430,12 @@ def front_matter_invalid_yaml(docs, self):
     Severity.ERROR,
     "A front matter value has the wrong type or is not one of the allowed values.",
     "Use the form of the example page: text for title and description, one of home, overview, "
-    "troubleshooting, guide, reference, tool for kind, lists for keywords and sources "
+    "troubleshooting, guide, reference, tool, rules for kind, lists for keywords and sources "
     "(source ids from data/sources.yml).",
     title={"en": "Wrong type of value", "zh": "值的类型不对"},
     doc={
         "en": """\
-A value has the wrong type or is not one of the allowed values. For example, `kind` is one of `home`, `overview`, `troubleshooting`, `guide`, `reference`, `tool`, and `keywords` is a list.
+A value has the wrong type or is not one of the allowed values. For example, `kind` is one of `home`, `overview`, `troubleshooting`, `guide`, `reference`, `tool`, `rules`, and `keywords` is a list.
 
 ```yaml
 kind: troubleshoot
@@ -452,7 +454,7 @@ keywords:
 YAML reads values such as `+86` or `2023` as numbers; put them in quotes when you mean text: `- '+86'`.
 """,
         "zh": """\
-某个值的类型不对，或者不在允许的取值里。例如 `kind` 只能是 `home`、`overview`、`troubleshooting`、`guide`、`reference`、`tool` 之一，`keywords` 必须是列表。
+某个值的类型不对，或者不在允许的取值里。例如 `kind` 只能是 `home`、`overview`、`troubleshooting`、`guide`、`reference`、`tool`、`rules` 之一，`keywords` 必须是列表。
 
 ```
 kind: 排错

@@ -27,6 +27,7 @@ import yaml
 
 from ..findings import Severity, family, rule
 from ..site.model import CONFIGS, LANGUAGES, Docs
+from ..site.pages import url_path
 from .lk_links import shown
 
 MANIFEST = Path("data/published-pages.txt")
@@ -195,7 +196,7 @@ A page listed in `data/published-pages.txt` no longer exists, and its old addres
 
 Failing example: `docs/en/sign-in/old-name.md` was renamed to `new-name.md` without adding a redirect.
 
-Fix: add a line in `mkdocs.yml` from the old page to the new one; keep the old line in `data/published-pages.txt`.
+Fix: add a line in `mkdocs.yml` from the old page to the new one; keep the old line in `data/published-pages.txt`. A page moved so that its address stays the same (`contributing/rules.md` to `contributing/rules/index.md`, both `/contributing/rules/`) needs no redirect.
 
 ```yaml
 plugins:
@@ -209,7 +210,7 @@ plugins:
 
 错误示例：把 `docs/zh/sign-in/old-name.md` 改名为 `new-name.md`，却没有添加重定向。
 
-改法：在 `mkdocs.yml` 里添加一行，从旧页面指向新页面；不要删除 `data/published-pages.txt` 里的旧行。
+改法：在 `mkdocs.yml` 里添加一行，从旧页面指向新页面；不要删除 `data/published-pages.txt` 里的旧行。如果页面移动后地址不变（例如从 `contributing/rules.md` 移到 `contributing/rules/index.md`，地址都是 `/contributing/rules/`），就不需要重定向。
 
 ```yaml
 plugins:
@@ -226,6 +227,9 @@ def redirect_missing(docs, self):
         if docs.page(lang, rel) is not None or rel in maps[lang].entries:
             continue
         pages = [page.rel for page in docs.by_lang(lang)]
+        # Moved without changing its address (a.md -> a/index.md): nothing to redirect.
+        if url_path(rel) in {url_path(page) for page in pages}:
+            continue
         same_name = [p for p in pages if posixpath.basename(p) == posixpath.basename(rel)]
         close = same_name or difflib.get_close_matches(rel, pages, n=1, cutoff=0.6)
         new = close[0] if close else "NEW/PAGE.md"
