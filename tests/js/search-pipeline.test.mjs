@@ -152,6 +152,25 @@ test("ranking: an engine may give the title's share instead of a marked title", 
   assert.equal(ranked[0][0].location, "overview/");
 });
 
+test("ranking: a question about what something is lifts the demoted overview, not the home page", () => {
+  const item = (location, score, titleShare, pageBoost) =>
+    [{ location, score, terms: { 两步验证: true }, titleShare, pageBoost }];
+  const found = () => [
+    item("set-up/", 100, 0.4, 1),
+    item("overview/", 60, 1, 0.75), // its score already carries its kind boost
+    item("home/", 40, 1, 0.2),
+  ];
+  const order = (text) => P.rankResults(P.plan(lexicon(), text), found()).map((g) => g[0].location);
+  assert.ok(P.plan(lexicon(), "2sv是啥").asksWhat && P.plan(lexicon(), "What is 2SV?").asksWhat);
+  assert.ok(!P.plan(lexicon(), "两步验证换手机").asksWhat);
+  // 是什么: the overview's demotion is given back (60 / 0.75 x 2 = 160 > 100 x 1.4).
+  assert.deepEqual(order("两步验证是什么").slice(0, 2), ["overview/", "set-up/"]);
+  // The same words without the question: the article stays first.
+  assert.equal(order("两步验证")[0], "set-up/");
+  // The home page (boost 0.2) is never lifted.
+  assert.notEqual(order("两步验证是什么")[0], "home/");
+});
+
 test("results far below the best in coverage or score are dropped", () => {
   const plan = P.plan(lexicon(), "手机收不到验证码");
   const ranked = P.rankResults(plan, [

@@ -267,6 +267,7 @@
       return {
         doc: doc, page: page, score: scores[doc] * (1 + boost * boost), terms: t.terms,
         titleShare: titles[doc] ? Math.min(1, marked[doc] / titles[doc]) : 0,
+        pageBoost: index.boosts[page] || 1,
       };
     });
     items.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
@@ -279,7 +280,9 @@
     var result = [];
     groups.forEach(function (group, page) {
       var own = index.pages[page];
-      if (!touched[own]) group.push({ doc: own, page: page, score: 0, terms: {}, titleShare: 0 });
+      if (!touched[own]) {
+        group.push({ doc: own, page: page, score: 0, terms: {}, titleShare: 0, pageBoost: index.boosts[page] || 1 });
+      }
       result.push(group);
     });
     result.terms = reached;

@@ -47,6 +47,16 @@
   var MIN_SCORE_WEAK = 0.25; // for a query of stop words or single characters only
   // A page whose title is all query words ranks up to this much higher.
   var TITLE_WEIGHT = 1;
+  // A question about what something is or why it exists (什么是两步验证,
+  // 2sv是啥, 为什么要开两步验证, what is 2SV), matched on the converted text:
+  // its answer is the section overview that explains the thing, which the
+  // build otherwise ranks below the articles it links to (kind boost). For
+  // such a question, an overview whose title is mostly what was asked gets
+  // its demotion back; the home page and contributor pages (boost below
+  // LIFT_MIN_BOOST) do not.
+  var ASKS_WHAT = /什么是|是什么|是啥|啥是|什么叫|叫什么|什么意思|啥意思|为什么要|为啥要|\bwhat(?:'s|\s+(?:is|are|does))\b|\bmeaning\b|\bwhy\s+(?:do|does|is|must)\b/i;
+  var LIFT_MIN_TITLE = 0.5;
+  var LIFT_MIN_BOOST = 0.5;
   var LONGEST_WORD = 16;
   // Latin words shorter than this are never corrected (too many neighbours).
   var FUZZY_MIN_LENGTH = 5;
@@ -390,10 +400,10 @@
     else this.terms.set(key, { term: term, boost: boost, wildcard: wildcard });
   };
 
-  /* The query for what the reader typed: { concepts, text, weak }.
+  /* The query for what the reader typed: { concepts, text, weak, asksWhat }.
      Each concept: { typed (the reader's characters), weight, terms: Map };
      text: the converted, corrected query; weak: only stop words or single
-     characters. */
+     characters; asksWhat: a question about what something is (ASKS_WHAT). */
   function plan(lexicon, typed) {
     var source = normalize(typed);
     if (lexicon.t2sPhrases.size || lexicon.t2sChars.size) {
@@ -458,7 +468,7 @@
     // Only stop words or single characters: they occur on almost every
     // page, so only the pages where they weigh most are worth listing.
     var weak = concepts.every(function (c) { return c.stopword || c.weight < WEIGHT.word; });
-    return { concepts: concepts, text: text, weak: weak };
+    return { concepts: concepts, text: text, weak: weak, asksWhat: ASKS_WHAT.test(text) };
   }
 
   function splitUnknown(lexicon, part) {
@@ -675,9 +685,13 @@
       // An engine that knows the share without marking the title (the
       // site's own, search-engine.js) gives it as titleShare.
       var title = typeof group[0].titleShare === "number" ? group[0].titleShare : titleShare(group[0].title);
+      // The page's kind boost, when the engine gives it (the site's own does).
+      var boost = typeof group[0].pageBoost === "number" ? group[0].pageBoost : 1;
+      var lift = queryPlan.asksWhat && title >= LIFT_MIN_TITLE && boost < 1 && boost >= LIFT_MIN_BOOST
+        ? 1 / boost : 1;
       return {
         group: group, hits: hits, coverage: share, order: order,
-        score: best * share * share * (1 + TITLE_WEIGHT * title),
+        score: best * share * share * (1 + TITLE_WEIGHT * title) * lift,
       };
     });
     var topCoverage = ranked.reduce(function (max, r) { return Math.max(max, r.coverage); }, 0);
