@@ -73,7 +73,7 @@
   }
 
   /* When search starts. Most page views never search, so nothing is fetched
-     at load: the first touch, scroll, pointer movement or key press
+     at load: the first touch, wheel, pointer movement or key press
      schedules it for the next idle moment (a reader who then opens search
      finds it ready), and a touch, focus or key on the search box itself
      starts it at once. A page load without interaction (a crawler, a
@@ -116,7 +116,9 @@
   ["focusin", "pointerdown", "keydown", "change"].forEach(function (type) {
     document.addEventListener(type, onIntent, true);
   });
-  var activity = ["pointermove", "touchstart", "scroll", "keydown", "wheel"];
+  // Not `scroll`: it also fires when a page scrolls itself (restoring a
+  // position, following an anchor), which is no sign of a reader.
+  var activity = ["pointermove", "touchstart", "keydown", "wheel"];
   function onActivity() {
     activity.forEach(function (type) { window.removeEventListener(type, onActivity, true); });
     idle(function () { requestIndex("low"); });
