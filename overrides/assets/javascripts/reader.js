@@ -2,8 +2,6 @@
  * degrades to plain links and tables without JavaScript.
  * - The language menu keeps the reader's place: the other language's page
  *   has the same heading IDs, so the current #anchor is carried over.
- * - Wide tables become stacked cards on phones: each cell gets its column's
- *   heading as a label (extra.css shows it at <= 600 px).
  * - A tap on a heading's ¶ copies the section's address.
  * - A printout says when it was printed (print-header.html).
  * - Material's search dialog gets an accessible name (axe: aria-dialog-name),
@@ -26,20 +24,6 @@
     },
     true,
   );
-
-  function labelTables() {
-    var tables = document.querySelectorAll(".md-typeset table:not([class])");
-    Array.prototype.forEach.call(tables, function (table) {
-      var heads = table.querySelectorAll("thead th");
-      if (heads.length < 3) return; // two columns fit a phone as they are
-      table.setAttribute("data-kb-cards", "");
-      Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row) {
-        Array.prototype.forEach.call(row.children, function (cell, i) {
-          if (heads[i]) cell.setAttribute("data-label", heads[i].textContent.trim());
-        });
-      });
-    });
-  }
 
   var note;
   function say(text) {
@@ -89,7 +73,6 @@
   }
 
   function start() {
-    labelTables();
     nameSearchDialog();
   }
 
