@@ -59,6 +59,50 @@ def test_language_menu_keeps_the_reader_on_the_same_article(new_page, viewport):
     assert watch.problems() == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_material_script_starts_on_the_readers_first_touch(new_page, scheme):
+    """A page that is only read downloads none of Material's script; the search
+    button and the colour toggle show anyway, and the reader's phone's colour
+    scheme is applied before Material starts. The first touch starts it."""
+    page, watch = new_page(viewport=PHONE, has_touch=True, color_scheme=scheme)
+    scripts = []
+    page.on("request", lambda request: scripts.append(request.url))
+    page.goto(an_article("zh"), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in scripts if "/bundle." in url], "Material's script loaded unasked"
+    assert page.locator("html").get_attribute("class").split() == ["no-js", "kb-js"]
+    assert page.locator('label.md-header__button[for="__search"]').is_visible()
+    assert page.locator("form[data-md-component=palette] label:not([hidden])").count() == 1
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    page.touchscreen.tap(200, 400)
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    assert [url for url in scripts if "/bundle." in url]
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    assert watch.problems() == []
+
+
+def test_a_page_opened_from_search_starts_material_at_once(new_page):
+    """Material marks the searched words (?h=) on the page a result opens."""
+    page, watch = new_page()
+    page.goto(an_article("en") + "?h=amazon")
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    assert watch.problems() == []
+
+
+def toggle_colour_scheme(page) -> None:
+    """One tap on the colour toggle, and the wait for its button to change:
+    the first tap on a page also starts Material's script (theme-start.js),
+    which then carries the tap out."""
+    visible = "form[data-md-component=palette] label:not([hidden])"
+    before = page.get_attribute(visible, "for")
+    page.locator(visible).click()
+    page.wait_for_function(
+        "([selector, before]) => document.querySelector(selector).htmlFor !== before",
+        arg=[visible, before],
+    )
+
+
 def test_colour_scheme_toggle_switches_and_persists(new_page):
     page, watch = new_page(color_scheme="light")
     page.goto(an_article("en"))
@@ -68,12 +112,12 @@ def test_colour_scheme_toggle_switches_and_persists(new_page):
     for _ in range(3):  # automatic -> light -> dark, in Material's order
         if body.get_attribute("data-md-color-scheme") == "slate":
             break
-        page.locator("form[data-md-component=palette] label:visible").click()
+        toggle_colour_scheme(page)
     assert body.get_attribute("data-md-color-scheme") == "slate"
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != light_background
     page.goto(an_article("zh"))  # the choice is kept across pages
     assert body.get_attribute("data-md-color-scheme") == "slate"
-    page.locator("form[data-md-component=palette] label:visible").click()
+    toggle_colour_scheme(page)
     assert body.get_attribute("data-md-color-scheme") != "slate"
     assert watch.problems() == []
 

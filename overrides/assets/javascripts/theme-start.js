@@ -1,0 +1,96 @@
+/* Material's own scripts start when the reader first acts on the page (a
+ * touch, click, key press, pointer movement, wheel turn or focus), not at page
+ * load. Those scripts run the search box, the colour toggle, the back-to-top
+ * button, tooltips and the header and contents that follow the scroll. A page
+ * that is only read needs none of them: the menu drawer, language menu,
+ * breadcrumbs, tables, self-check and links work from the HTML and CSS alone.
+ * On a phone this keeps about 35 KB and most of the main thread's work out of
+ * every first view (make bench: first view and Lighthouse).
+ *
+ * This is the only code that knows how Material for MkDocs 9.x starts. The
+ * template (overrides/main.html) puts Material's script tags inside
+ * <template id="kb-theme-scripts">, where they do not run; they are copied out
+ * here, in order. Material's bundle waits for DOMContentLoaded, which fired
+ * before it loaded, so the event is sent again once the bundle has run.
+ * Material shows the colour toggle's button only when its bundle starts; it
+ * is shown here at once, as Material would, and a click on it made while the
+ * bundle loads is replayed after it has started, so the reader's tap is not
+ * lost.
+ */
+(function () {
+  "use strict";
+  var held = document.getElementById("kb-theme-scripts");
+  if (!held || !("content" in held)) return;
+  // No `scroll`: a page opened at an #anchor scrolls itself, with no reader.
+  var STARTERS = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "focusin"];
+  var started = false;
+  var ready = false;
+  var replay = null;
+
+  function begin() {
+    if (started) return;
+    started = true;
+    STARTERS.forEach(function (name) {
+      removeEventListener(name, begin, true);
+    });
+    // Only scripts with a src: Material's block holds its bundle and the
+    // site's extra_javascript, never inline code (which the page's
+    // Content-Security-Policy would not allow when copied).
+    var sources = held.content.querySelectorAll("script[src]");
+    var waiting = sources.length;
+    if (!waiting) return finish();
+    Array.prototype.forEach.call(sources, function (inert) {
+      var script = document.createElement("script");
+      Array.prototype.forEach.call(inert.attributes, function (attribute) {
+        script.setAttribute(attribute.name, attribute.value);
+      });
+      script.async = false; // run in the template's order
+      script.onload = script.onerror = function () {
+        waiting -= 1;
+        if (!waiting) finish();
+      };
+      document.body.appendChild(script);
+    });
+  }
+
+  function finish() {
+    ready = true;
+    document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true }));
+    if (replay) replay.click();
+    replay = null;
+  }
+
+  function onClick(event) {
+    begin();
+    if (ready) return;
+    var toggle = event.target.closest && event.target.closest("[data-md-component=palette] label");
+    if (!toggle) return;
+    event.preventDefault(); // the input changes when the replayed click comes
+    replay = toggle;
+  }
+
+  // Material's choice of button: the saved scheme, else the first whose
+  // media query matches; each input's button is the label after it.
+  function showColourToggle() {
+    var inputs = document.querySelectorAll("[data-md-component=palette] input");
+    if (!inputs.length || typeof __md_get !== "function") return;
+    var saved = __md_get("__palette");
+    var index = saved && typeof saved.index === "number" ? saved.index : -1;
+    if (index < 0) {
+      index = Array.prototype.findIndex.call(inputs, function (input) {
+        return matchMedia(input.getAttribute("data-md-color-media")).matches;
+      });
+    }
+    var label = inputs[Math.max(0, Math.min(index, inputs.length - 1))].nextElementSibling;
+    if (label && label.tagName === "LABEL") label.hidden = false;
+  }
+
+  showColourToggle();
+  STARTERS.forEach(function (name) {
+    addEventListener(name, begin, { capture: true, passive: true });
+  });
+  addEventListener("click", onClick, true);
+  // A page opened from a search result (?h=words) starts at once: Material
+  // marks the words the reader searched for.
+  if (/[?&]h=/.test(location.search)) begin();
+})();
