@@ -77,10 +77,23 @@ def _gzip(path: str, mtime: float) -> bytes:
     return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Says nothing when a browser drops a connection mid-response (a tab or
+    context closed while files still load): that is the client leaving, not an
+    error of the site, and http.server would print a traceback for each."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def start(site_dir: Path, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
     """Serve site_dir on 127.0.0.1 in a background thread; return (server, base URL)."""
     handler = functools.partial(CompressingHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = QuietServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
