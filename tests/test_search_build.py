@@ -1,5 +1,6 @@
 """The search build step's query-side data (kb/build/search_index.py): the
-input-method slip list, the OpenCC table, page boosts and the word list."""
+input-method slip list, the OpenCC table, page boosts, the word list and the
+keyword phrases."""
 
 from __future__ import annotations
 
@@ -71,3 +72,27 @@ def test_word_list_holds_what_the_query_side_looks_up():
         "docs": [{"title": "两步\u200b验证", "text": "<p>+86 W-8BEN 200 password x</p>"}],
     }
     assert search_index.index_words(index) == ["+86", "password", "两步", "验证"]
+
+
+def test_a_keywords_whole_run_is_a_phrase_not_a_word():
+    index = {
+        "config": {"separator": "[\\s\\u200b\\-]+"},
+        "docs": [
+            {
+                "title": "收不到\u200b验证码",
+                "text": "<p>两步\u200b验证</p>",
+                "keywords": [
+                    "收不到验证码\u200b收不到\u200b验证码",
+                    "两步验证\u200b两步\u200b验证",
+                ],
+            },
+            {"title": "两步验证", "text": ""},
+        ],
+    }
+    runs = {"收不到验证码", "两步验证", "手机丢了"}
+    # 两步验证 is a title's word too: a word; 手机丢了 is in no keyword here.
+    assert search_index.index_phrases(index, runs) == ["收不到验证码"]
+    index["config"]["phrases"] = search_index.index_phrases(index, runs)
+    words = search_index.index_words(index)
+    assert "收不到验证码" not in words
+    assert {"收不到", "验证码", "两步验证", "两步", "验证"} <= set(words)

