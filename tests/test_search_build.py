@@ -96,3 +96,16 @@ def test_a_keywords_whole_run_is_a_phrase_not_a_word():
     words = search_index.index_words(index)
     assert "收不到验证码" not in words
     assert {"收不到", "验证码", "两步验证", "两步", "验证"} <= set(words)
+
+
+def test_a_slip_is_kept_unless_an_article_uses_it_as_a_word():
+    index = {
+        "config": {"separator": "[\\s\\u200b\\-]+"},
+        "docs": [
+            {"location": "contributing/rules/input-method-slips/", "title": "验正", "text": "登陆"},
+            {"location": "travel/", "title": "登陆\u200b海岛", "text": ""},
+        ],
+    }
+    pairs = [["验正", "验证"], ["登陆", "登录"]]
+    # 登陆 is a word of an article (landing); 验正 only in the guide that lists slips.
+    assert search_index.reader_slips(index, pairs) == [["验正", "验证"]]

@@ -14,7 +14,8 @@
  *    character, with the OpenCC table the build step restricted to what the
  *    index holds (lexicon.t2s);
  * 3. input-method slips (登陆 -> 登录) from data/input-method-confusions.yml,
- *    applied to any query, where the slip is not itself a word of the index;
+ *    applied to any query (the build step drops a slip the articles use as
+ *    a word);
  * 4. segmentation into the index's own words (fewest known words); a
  *    keyword phrase of the index the query holds (收不到验证码) joins the
  *    words it spans;
@@ -184,11 +185,11 @@
     this.t2sPhrases = new Map(Object.entries(t2s.phrases || {}));
     this.t2sChars = new Map(Object.entries(t2s.chars || {}));
     this.t2sLongest = longestKey(this.t2sPhrases);
-    // A slip that is itself a word of the index is a real word there: keep it.
+    // The build step left out the slips that the site's articles use as
+    // words (search_index.py, reader_slips()); the contributor guide, which
+    // lists the slips themselves, does not make them words.
     this.confusions = new Map();
-    (data.confusions || []).forEach(function (pair) {
-      if (!words.has(pair[0])) lexicon.confusions.set(pair[0], pair[1]);
-    });
+    (data.confusions || []).forEach(function (pair) { lexicon.confusions.set(pair[0], pair[1]); });
     this.confusionsLongest = longestKey(this.confusions);
     this.latinWords = [];
     words.forEach(function (word) { if (!HAN.test(word)) lexicon.latinWords.push(word); });

@@ -348,6 +348,24 @@ def index_phrases(index: dict, runs: set[str]) -> list[str]:
     return sorted(run for run in held - in_text if len(run) <= LONGEST_WORD)
 
 
+def reader_slips(index: dict, confusions: list[list[str]]) -> list[list[str]]:
+    """The slips the query side fixes: all but those a page for readers uses
+    as a word (登陆 where an article said it). The pages that are not for
+    readers' questions (SECTION_BOOST: the contributor guide lists the slips
+    themselves) do not make a slip a word."""
+    separator = re.compile(index["config"].get("separator", r"[\s\-]+"))
+    slips = {slip for slip, _ in confusions}
+    used = set()
+    for doc in index["docs"]:
+        if doc["location"].split("/")[0] in SECTION_BOOST:
+            continue
+        for field in ("title", "text", "keywords"):
+            value = doc.get(field) or ""
+            for text in value if isinstance(value, list) else [value]:
+                used.update(set(separator.split(TAG.sub(" ", text))) & slips)
+    return [pair for pair in confusions if pair[0] not in used]
+
+
 def page_boost(meta: dict, location: str) -> float:
     """The lunr boost of a page's documents, by kind and section."""
     kind = meta.get("kind")
@@ -432,7 +450,7 @@ def enrich(
     config = index["config"]
     config["fields"]["keywords"] = {"boost": KEYWORDS_BOOST}
     config["reader_vocabulary"] = vocabulary
-    config["confusions"] = confusions or []
+    config["confusions"] = reader_slips(index, confusions or [])
     config["phrases"] = index_phrases(index, segmenter.runs)
     config["words"] = index_words(index)
     if converter:
