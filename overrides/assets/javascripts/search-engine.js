@@ -259,7 +259,7 @@
     // of them, not their sum, so a page that holds a word and also its parts
     // does not outrank one that holds the word alone.
     var groupCount = groupNumbers.size || 1;
-    var best = new Float64Array(this.documents * groupCount);
+    var best = []; // per document reached: its best score in each group
 
     var distinct = [];
     queryClauses.forEach(function (c) { if (distinct.indexOf(c.term) < 0) distinct.push(c.term); });
@@ -278,14 +278,18 @@
       var p = index.postings(term);
       for (var i = 0; i < p.docs.length; i++) {
         var doc = p.docs[i];
-        if (!touched[doc]) { touched[doc] = 1; docs.push(doc); }
+        if (!touched[doc]) {
+          touched[doc] = 1;
+          docs.push(doc);
+          best[doc] = new Float64Array(groupCount);
+        }
         var byGroup = boosts[k];
+        var bestOfDoc = best[doc];
         for (var b = 0; b < byGroup.length; b += 2) {
           var value = byGroup[b + 1] * p.weights[i];
-          var cell = doc * groupCount + byGroup[b];
-          if (value > best[cell]) {
-            scores[doc] += value - best[cell];
-            best[cell] = value;
+          if (value > bestOfDoc[byGroup[b]]) {
+            scores[doc] += value - bestOfDoc[byGroup[b]];
+            bestOfDoc[byGroup[b]] = value;
           }
         }
         for (var s = 0; s < satisfied.length; s++) {
