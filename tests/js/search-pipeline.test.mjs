@@ -269,3 +269,22 @@ test("phrases: a keyword's whole run does not swallow the query's words, it join
   const asWord = P.plan(lexicon({ words: [...WORDS, "收不到验证码"] }), "手机收不到验证码");
   assert.deepEqual(asWord.concepts.map((c) => c.typed), ["手机", "收不到验证码"]);
 });
+
+test("stop words: a contraction typed without its apostrophe is one too, unless the index has that word", () => {
+  const vocabulary = { ...VOCABULARY, stopwords: [...VOCABULARY.stopwords, "can't", "don't"] };
+  const lex = lexicon({ vocabulary });
+  assert.deepEqual(typedConcepts("cant login", lex), ["login"]);
+  assert.deepEqual(typedConcepts("can't login", lex), ["login"]);
+  const withWord = lexicon({ vocabulary, words: [...WORDS, "dont"] });
+  assert.deepEqual(typedConcepts("dont login", withWord), ["dont", "login"]);
+});
+
+test("vocabulary: an article phrase's stop words add no terms (in* would find every in-word)", () => {
+  const vocabulary = {
+    stopwords: [...VOCABULARY.stopwords, "in"],
+    synonyms: [{ readers: ["login"], articles: ["sign in"] }],
+  };
+  const terms = allTerms("login", lexicon({ vocabulary }));
+  assert.ok(terms.includes("sign*"));
+  assert.ok(!terms.includes("in*"));
+});

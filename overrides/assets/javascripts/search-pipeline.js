@@ -167,6 +167,13 @@
     (data.words || []).forEach(function (word) { words.add(String(word).toLowerCase()); });
     var vocabulary = data.vocabulary || { stopwords: [], synonyms: [] };
     this.stopwords = new Set(vocabulary.stopwords || []);
+    // Readers drop the apostrophe (cant, dont, im): such a stop word is one
+    // without it too, unless the index has that spelling as a word.
+    var stopwords = this.stopwords;
+    (vocabulary.stopwords || []).forEach(function (word) {
+      var bare = word.replace(/'/g, "");
+      if (bare !== word && !words.has(bare)) stopwords.add(bare);
+    });
     this.synonyms = (vocabulary.synonyms || []).map(function (entry) {
       return { readers: entry.readers.map(compilePhrase), articles: entry.articles };
     });
@@ -619,7 +626,11 @@
 
   function articleTerms(lexicon, phrase) {
     var scratch = new Concept("", 0);
-    (phrase.match(PIECE) || []).forEach(function (piece) {
+    var pieces = phrase.match(PIECE) || [];
+    // The article phrase's stop words ("in" of "sign in") would find every
+    // word they begin (in*: information, individual): its other words do.
+    var meaningful = pieces.filter(function (piece) { return !lexicon.stopwords.has(piece); });
+    (meaningful.length ? meaningful : pieces).forEach(function (piece) {
       if (!HAN.test(piece)) return addLatin(lexicon, scratch, piece);
       cut(lexicon, Array.from(piece)).forEach(function (part) {
         if (Array.from(part.text).length > 1 || part.known) addChinese(lexicon, scratch, part.text, part.known, BOOST.added);
