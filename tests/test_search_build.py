@@ -109,3 +109,25 @@ def test_a_slip_is_kept_unless_an_article_uses_it_as_a_word():
     pairs = [["验正", "验证"], ["登陆", "登录"]]
     # 登陆 is a word of an article (landing); 验正 only in the guide that lists slips.
     assert search_index.reader_slips(index, pairs) == [["验正", "验证"]]
+
+
+def test_link_texts_are_those_of_links_to_other_pages():
+    text = (
+        "---\ntitle: x\n---\n\n见[需要提供哪些信息](required-information.md)、"
+        "[官方网址](https://sellercentral.amazon.com)、[下一节](#next)和"
+        "[识别钓鱼邮件](../security/phishing.md#signs)。\n"
+    )
+    assert search_index.other_page_link_texts(text) == ["需要提供哪些信息", "识别钓鱼邮件"]
+
+
+def test_link_text_is_marked_as_the_index_spells_it_once_per_link():
+    entries = [
+        {"location": "a/", "text": "<p>见\u200b需要\u200b提供\u200b哪些\u200b信息</p>"},
+        {
+            "location": "a/#b",
+            "text": "<p>需要\u200b提供\u200b哪些\u200b信息 需要 提供 哪些 信息</p>",
+        },
+    ]
+    search_index.mark_linked(entries, ["需要提供哪些信息"])
+    assert entries[0]["linked"] == ["需要\u200b提供\u200b哪些\u200b信息"]
+    assert "linked" not in entries[1]  # one link: the first occurrence only

@@ -123,3 +123,28 @@ def test_pieces_and_manifest(tmp_path, monkeypatch):
 def test_utf16_order_is_javascripts():
     # U+FF21 (full-width A) comes before U+1F600 in code points, after it in UTF-16.
     assert sorted(["\U0001f600", "\uff21"], key=search_pieces.utf16_key) == ["\U0001f600", "\uff21"]
+
+
+def test_link_words_count_in_their_own_field_not_in_the_text():
+    index = tiny_index()
+    index["config"]["link_words"] = True
+    # The home page links to the article 验证码 ("见验证码"): the link's word
+    # names the article; the page's own 验证码 in another sentence stays text.
+    index["docs"][0]["text"] = "<p>见\u200b验证码</p><p>验证码</p>"
+    index["docs"][0]["linked"] = ["验证码"]
+    fields = search_pieces.field_order(index["config"])
+    assert fields[-1] == "links"
+    links = search_pieces.TF_BASE ** fields.index("links")
+    postings = search_pieces.postings(index)
+    assert postings["验证码"][:2] == [0, 1 + links]  # doc 0: once text, once links
+    assert postings["见"] == [0, 1]
+    # A document without marked links keeps all its words as text.
+    assert postings["收不到"] == [2, 1]
+    manifest_fields = dict(
+        (name, search_pieces.field_boost(index["config"], name)) for name in fields
+    )
+    assert manifest_fields["links"] == search_pieces.LINKS_BOOST < manifest_fields["text"]
+
+
+def test_no_links_field_unless_the_build_step_marked_links():
+    assert "links" not in search_pieces.field_order(tiny_index()["config"])

@@ -21,6 +21,8 @@ site/en/search/ for en). This step, for each of them:
   swallowed by a keyword that holds them), and a per-page
   boost by page kind (the home page and section overviews route readers to
   the answer; the contributor guide is not for readers' questions);
+- marks on each entry the text of its links to other pages (`linked`),
+  which the pieces count apart from the text (they name the page linked to);
 - keeps each keyword word once per page, so a page with many keywords
   sharing one word does not outrank a page whose title is that word;
 - writes the index as UTF-8 rather than \\u escapes (Chinese text takes half
@@ -40,6 +42,7 @@ import json
 import logging
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import jsonschema
@@ -47,6 +50,7 @@ import yaml
 
 from .. import ROOT
 from ..site.frontmatter import read_front_matter
+from ..site.model import links_in
 from ..site.pages import url_path
 from .search_pieces import write_pieces
 
@@ -386,6 +390,39 @@ def unique_keyword_words(keywords: list[str]) -> list[str]:
     return result
 
 
+# A link target that is another page: no scheme (https:, mailto:), not only a fragment.
+OTHER_PAGE = re.compile(r"^(?![a-z][a-z0-9+.\-]*:|#)", re.IGNORECASE)
+# What may stand between two letters of a link's text in the index's text:
+# Material's word separator, spaces, and inline tags it keeps (<code>).
+BETWEEN_LETTERS = r"(?:[\s\u200b]|<[^>]*>)*"
+
+
+def other_page_link_texts(text: str) -> list[str]:
+    """The texts of a page's links to other pages of the site, once per link."""
+    return [
+        link.text.strip()
+        for link in links_in(text)
+        if link.kind == "link" and link.text.strip() and OTHER_PAGE.match(link.target)
+    ]
+
+
+def mark_linked(entries: list[dict], link_texts: list[str]) -> None:
+    """Gives a page's entries `linked`: the stretches of their text that are
+    the text of a link to another page (as the index spells them), as many
+    as the page has such links, first ones first."""
+    for link_text, count in Counter(link_texts).items():
+        letters = [re.escape(char) for char in link_text if not char.isspace()]
+        pattern = re.compile(BETWEEN_LETTERS.join(letters), re.IGNORECASE)
+        for entry in entries:
+            if count <= 0:
+                break
+            for match in pattern.finditer(entry.get("text") or ""):
+                entry.setdefault("linked", []).append(match.group(0))
+                count -= 1
+                if count <= 0:
+                    break
+
+
 def location_of(page: Path, docs_dir: Path) -> str:
     """The index location of a page's own entry, e.g. sign-in/reset-password/."""
     return url_path(page.relative_to(docs_dir).as_posix())
@@ -428,16 +465,24 @@ def enrich(
     index; returns pages with keywords."""
     keywords = {}
     boosts = {}
+    link_texts = {}
     for page in sorted(docs_dir.rglob("*.md")):
         # Malformed front matter is `make check`'s finding; search goes without keywords.
-        meta = read_front_matter(page.read_text(encoding="utf-8"))
+        source = page.read_text(encoding="utf-8")
+        meta = read_front_matter(source)
         location = location_of(page, docs_dir)
+        link_texts[location] = other_page_link_texts(source)
         boosts[location] = page_boost(meta, location)
         words = meta.get("keywords") or []
         if isinstance(words, list):
             words = [str(word) for word in words if isinstance(word, (str, int, float))]
             if words:
                 keywords[location] = words
+    entries_of = {}
+    for entry in index["docs"]:
+        entries_of.setdefault(entry["location"].split("#")[0], []).append(entry)
+    for location, entries in entries_of.items():
+        mark_linked(entries, link_texts.get(location, []))
     enriched = 0
     for entry in index["docs"]:
         words = keywords.get(entry["location"])
@@ -449,6 +494,7 @@ def enrich(
             entry["boost"] = boost  # Material's worker hands it to lunr
     config = index["config"]
     config["fields"]["keywords"] = {"boost": KEYWORDS_BOOST}
+    config["link_words"] = True  # entries carry `linked` (search_pieces reads them)
     config["reader_vocabulary"] = vocabulary
     config["confusions"] = reader_slips(index, confusions or [])
     config["phrases"] = index_phrases(index, segmenter.runs)

@@ -15,7 +15,8 @@ files beside search_index.json, in search/engine/:
   pieces of about TERM_PIECE_BYTES; a term maps to its postings: documents,
   counts per field, and the title's letters where the term is in the title
   (see postings()); besides Material's fields, `parts` counts the words
-  inside the title's and keywords' longer words (InnerWords). Sorted pieces serve
+  inside the title's and keywords' longer words (InnerWords), and `links`
+  the words of links to other pages, taken out of `text`. Sorted pieces serve
   exact terms and prefixes (a prefix's terms lie in consecutive pieces);
 - docs/N.HASH.json: [location, title, text] of whole pages' documents, in
   pieces of about DOC_PIECE_BYTES, for the snippets of the pages listed;
@@ -62,6 +63,12 @@ TAG = re.compile(r"<[^>]*>")
 # field of their own, weighted between the text (1) and the keywords (500):
 # the page is about them, less surely than about its whole words.
 PARTS_FIELD = "parts"
+# The words of a page's links to other pages (见[需要提供哪些信息](required-
+# information.md)) name the page linked to: a page that links to an article
+# matched that article's question as if it answered it. They count in a
+# field of their own, weighted as little as this against the text's 1.
+LINKS_FIELD = "links"
+LINKS_BOOST = 0.2
 PARTS_OF = ("title", "keywords")
 PARTS_BOOST = 100.0
 HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
@@ -146,7 +153,15 @@ def postings(index: dict) -> dict[str, list[int]]:
 
 
 def field_counts(doc: dict, field: str, separator: re.Pattern, stopwords) -> Counter:
-    return Counter(t for t in tokens(doc.get(field), separator) if t not in stopwords)
+    """A document's token counts in one field. The words of its links to
+    other pages (`linked`, marked by the build step) count in the field
+    `links`, not in `text`: they name the page linked to."""
+    source = "text" if field == LINKS_FIELD else field
+    counts = Counter(t for t in tokens(doc.get(source), separator) if t not in stopwords)
+    if source != "text" or not doc.get("linked"):
+        return counts if field != LINKS_FIELD else Counter()
+    linked = Counter(t for t in tokens(doc["linked"], separator) if t not in stopwords)
+    return counts & linked if field == LINKS_FIELD else counts - linked
 
 
 class InnerWords:
@@ -187,14 +202,18 @@ def field_order(config: dict) -> list[str]:
     """The fields in the order their counts are packed: text first (nearly
     every posting is a count of 1 in the text, packed as 1), then the rest;
     last `parts`, the inner words of title and keywords, where the build
-    step gave the query side its word list."""
+    step gave the query side its word list, and `links`, the words of links
+    to other pages, where the build step marked them."""
     fields = sorted(config["fields"], key=lambda name: (name != "text", name != "title", name))
-    return [*fields, PARTS_FIELD] if config.get("words") else fields
+    fields = [*fields, PARTS_FIELD] if config.get("words") else fields
+    return [*fields, LINKS_FIELD] if config.get("link_words") else fields
 
 
 def field_boost(config: dict, name: str) -> float:
     if name == PARTS_FIELD and name not in config["fields"]:
         return PARTS_BOOST
+    if name == LINKS_FIELD and name not in config["fields"]:
+        return LINKS_BOOST
     return config["fields"][name].get("boost") or 1
 
 
