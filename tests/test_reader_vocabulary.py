@@ -119,6 +119,13 @@ def test_keyword_keeps_the_whole_phrase_and_its_words(segmenter):
     assert segmenter.keyword_text("OTP 收不到").startswith("OTP ")
 
 
+def test_the_segmenter_remembers_the_runs_it_kept_whole(segmenter):
+    segmenter.keyword_text("手机丢了怎么登录")
+    segmenter.keyword_text("验证码")
+    assert "手机丢了怎么登录" in segmenter.runs
+    assert "验证码" not in segmenter.runs  # one word: nothing kept besides it
+
+
 def test_location_of_pages():
     docs = Path("/docs/zh")
     assert search_index.location_of(docs / "index.md", docs) == ""

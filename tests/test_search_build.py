@@ -1,5 +1,6 @@
 """The search build step's query-side data (kb/build/search_index.py): the
-input-method slip list, the OpenCC table, page boosts and the word list."""
+input-method slip list, the OpenCC table, page boosts, the word list and the
+keyword phrases."""
 
 from __future__ import annotations
 
@@ -71,3 +72,62 @@ def test_word_list_holds_what_the_query_side_looks_up():
         "docs": [{"title": "两步\u200b验证", "text": "<p>+86 W-8BEN 200 password x</p>"}],
     }
     assert search_index.index_words(index) == ["+86", "password", "两步", "验证"]
+
+
+def test_a_keywords_whole_run_is_a_phrase_not_a_word():
+    index = {
+        "config": {"separator": "[\\s\\u200b\\-]+"},
+        "docs": [
+            {
+                "title": "收不到\u200b验证码",
+                "text": "<p>两步\u200b验证</p>",
+                "keywords": [
+                    "收不到验证码\u200b收不到\u200b验证码",
+                    "两步验证\u200b两步\u200b验证",
+                ],
+            },
+            {"title": "两步验证", "text": ""},
+        ],
+    }
+    runs = {"收不到验证码", "两步验证", "手机丢了"}
+    # 两步验证 is a title's word too: a word; 手机丢了 is in no keyword here.
+    assert search_index.index_phrases(index, runs) == ["收不到验证码"]
+    index["config"]["phrases"] = search_index.index_phrases(index, runs)
+    words = search_index.index_words(index)
+    assert "收不到验证码" not in words
+    assert {"收不到", "验证码", "两步验证", "两步", "验证"} <= set(words)
+
+
+def test_a_slip_is_kept_unless_an_article_uses_it_as_a_word():
+    index = {
+        "config": {"separator": "[\\s\\u200b\\-]+"},
+        "docs": [
+            {"location": "contributing/rules/input-method-slips/", "title": "验正", "text": "登陆"},
+            {"location": "travel/", "title": "登陆\u200b海岛", "text": ""},
+        ],
+    }
+    pairs = [["验正", "验证"], ["登陆", "登录"]]
+    # 登陆 is a word of an article (landing); 验正 only in the guide that lists slips.
+    assert search_index.reader_slips(index, pairs) == [["验正", "验证"]]
+
+
+def test_link_texts_are_those_of_links_to_other_pages():
+    text = (
+        "---\ntitle: x\n---\n\n见[需要提供哪些信息](required-information.md)、"
+        "[官方网址](https://sellercentral.amazon.com)、[下一节](#next)和"
+        "[识别钓鱼邮件](../security/phishing.md#signs)。\n"
+    )
+    assert search_index.other_page_link_texts(text) == ["需要提供哪些信息", "识别钓鱼邮件"]
+
+
+def test_link_text_is_marked_as_the_index_spells_it_once_per_link():
+    entries = [
+        {"location": "a/", "text": "<p>见\u200b需要\u200b提供\u200b哪些\u200b信息</p>"},
+        {
+            "location": "a/#b",
+            "text": "<p>需要\u200b提供\u200b哪些\u200b信息 需要 提供 哪些 信息</p>",
+        },
+    ]
+    search_index.mark_linked(entries, ["需要提供哪些信息"])
+    assert entries[0]["linked"] == ["需要\u200b提供\u200b哪些\u200b信息"]
+    assert "linked" not in entries[1]  # one link: the first occurrence only

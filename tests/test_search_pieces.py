@@ -64,13 +64,41 @@ def test_the_english_build_drops_lunrs_stop_words():
     assert "not" not in search_pieces.postings(english)
 
 
+def test_inner_words_of_titles_count_in_their_own_field():
+    index = tiny_index()
+    index["config"]["words"] = ["验证码", "验证", "钓鱼", "邮件", "识别"]
+    index["docs"][2]["title"] = "识别\u200b钓鱼邮件"
+    index["docs"][2]["text"] = "<p>钓鱼邮件</p>"
+    fields = search_pieces.field_order(index["config"])
+    assert fields == ["text", "title", "parts"]
+    parts = search_pieces.TF_BASE ** fields.index("parts")  # one count in `parts`
+    postings = search_pieces.postings(index)
+    # doc 2: 邮件 is inside the title's 钓鱼邮件: counted in `parts` only,
+    # not in the text (whose 钓鱼邮件 holds it too) nor in the title.
+    assert postings["邮件"] == [2, parts]
+    assert postings["钓鱼"] == [2, parts]
+    # The whole word keeps its own fields (text and title: 1 + 64, title letters 6).
+    assert postings["钓鱼邮件"] == [2, 1 + search_pieces.TF_BASE, 6]
+    # A word is no part of itself, and two-letter words have no parts.
+    assert search_pieces.InnerWords(["验证码", "验证"]).of("验证") == []
+    assert search_pieces.InnerWords(["验证码", "验证"]).of("验证码") == ["验证"]
+
+
+def test_no_inner_words_without_a_word_list():
+    index = tiny_index()
+    del index["config"]["words"]
+    assert search_pieces.field_order(index["config"]) == ["text", "title"]
+
+
 def test_pieces_and_manifest(tmp_path, monkeypatch):
     monkeypatch.setattr(search_pieces, "TERM_PIECE_BYTES", 10)
     out = search_pieces.write_pieces(tiny_index(), tmp_path)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["pages"] == [0, 2, 3]
     assert manifest["boosts"] == {"0": 0.2}
-    assert manifest["fields"] == [["text", 1], ["title", 1000]]
+    # The inner words of titles and keywords last (the config has a word list).
+    parts = ["parts", search_pieces.PARTS_BOOST]
+    assert manifest["fields"] == [["text", 1], ["title", 1000], parts]
     assert manifest["lexicon"]["words"] == ["验证码"]
     firsts = [first for first, _ in manifest["terms"]]
     # Sorted as JavaScript compares strings; each piece starts with its first term.
@@ -95,3 +123,28 @@ def test_pieces_and_manifest(tmp_path, monkeypatch):
 def test_utf16_order_is_javascripts():
     # U+FF21 (full-width A) comes before U+1F600 in code points, after it in UTF-16.
     assert sorted(["\U0001f600", "\uff21"], key=search_pieces.utf16_key) == ["\U0001f600", "\uff21"]
+
+
+def test_link_words_count_in_their_own_field_not_in_the_text():
+    index = tiny_index()
+    index["config"]["link_words"] = True
+    # The home page links to the article 验证码 ("见验证码"): the link's word
+    # names the article; the page's own 验证码 in another sentence stays text.
+    index["docs"][0]["text"] = "<p>见\u200b验证码</p><p>验证码</p>"
+    index["docs"][0]["linked"] = ["验证码"]
+    fields = search_pieces.field_order(index["config"])
+    assert fields[-1] == "links"
+    links = search_pieces.TF_BASE ** fields.index("links")
+    postings = search_pieces.postings(index)
+    assert postings["验证码"][:2] == [0, 1 + links]  # doc 0: once text, once links
+    assert postings["见"] == [0, 1]
+    # A document without marked links keeps all its words as text.
+    assert postings["收不到"] == [2, 1]
+    manifest_fields = dict(
+        (name, search_pieces.field_boost(index["config"], name)) for name in fields
+    )
+    assert manifest_fields["links"] == search_pieces.LINKS_BOOST < manifest_fields["text"]
+
+
+def test_no_links_field_unless_the_build_step_marked_links():
+    assert "links" not in search_pieces.field_order(tiny_index()["config"])

@@ -4,8 +4,10 @@ in Chromium at normal and 4x slower CPU, also on a generated 1,000-page site.
 Answers (hit@1: the first result answers the query's intent; hit@3: one of
 the first three does) use the shared development queries when
 ../shared/search/dev-queries.yaml is there, and always the held-out queries
-(tests/browser/search_heldout.yaml, search_fresh.yaml). "First query after load" is the wait of
-a reader who opens a page, and then types a query into the search box:
+(tests/browser/search_heldout.yaml, search_fresh.yaml) and the validation queries
+(search_validation.yaml, reported apart: no ranking change was tuned on them).
+"First query after load" is the wait of a reader who opens a page, and then
+types a query into the search box:
   cold    types right away (the index is fetched when they click the box);
   reading moves the pointer, reads for 2 s, then types (the index is fetched
           in the first idle moment after the reader's first movement).
@@ -40,6 +42,7 @@ from support.search_probe import (
     INTENT_PAGES,
     PREFIX,
     SEARCH_INPUT,
+    VALIDATION_QUERIES,
     SearchBox,
     load_queries,
 )
@@ -302,6 +305,7 @@ def run() -> list[tuple[str, str]]:
     rows = [("machine load at start (1-min average)", f"{os.getloadavg()[0]:.1f}")]
     heldout = load_queries(HELDOUT_QUERIES)
     fresh = load_queries(FRESH_QUERIES)
+    validation = load_queries(VALIDATION_QUERIES)
     dev = load_queries(DEV_QUERIES) if DEV_QUERIES.is_file() else None
     if dev is None:
         rows.append(("development queries", f"skipped: {DEV_QUERIES} not found"))
@@ -317,7 +321,12 @@ def run() -> list[tuple[str, str]]:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                sets = (("development", dev), ("held-out", heldout), ("fresh held-out", fresh))
+                sets = (
+                    ("development", dev),
+                    ("held-out", heldout),
+                    ("fresh held-out", fresh),
+                    ("validation (never tuned on)", validation),
+                )
                 for name, queries in sets:
                     for lang in PREFIX if queries else ():
                         mine = [query for query in queries if query.lang == lang]

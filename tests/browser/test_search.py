@@ -20,6 +20,7 @@ from support.search_probe import (
     HELDOUT_QUERIES,
     INTENT_PAGES,
     ROOT,
+    VALIDATION_QUERIES,
     Query,
     SearchBox,
     load_queries,
@@ -79,7 +80,7 @@ def report(name: str, answers: dict[str, list[tuple]]) -> dict[str, tuple[float,
 
 
 def test_query_sets_use_known_intents():
-    for path in (DEV_QUERIES, HELDOUT_QUERIES, FRESH_QUERIES):
+    for path in (DEV_QUERIES, HELDOUT_QUERIES, FRESH_QUERIES, VALIDATION_QUERIES):
         if path.is_file():
             for query in load_queries(path):
                 assert query.intent in INTENT_PAGES, f"{path}: unknown intent {query.intent}"
@@ -196,7 +197,7 @@ def test_index_carries_keywords_and_vocabulary(site_dir):
 
 def test_heldout_files_are_well_formed():
     texts = []
-    for path in (HELDOUT_QUERIES, FRESH_QUERIES):
+    for path in (HELDOUT_QUERIES, FRESH_QUERIES, VALIDATION_QUERIES):
         texts += [query["q"] for query in yaml.safe_load(path.read_text("utf-8"))["queries"]]
     assert len(texts) == len(set(texts)), "repeated held-out query"
 

@@ -159,3 +159,64 @@ test("pipeline and engine together: plan, look up, rank, present", () => {
   assert.match(shown.title, /<mark>验证码<\/mark>/);
   assert.match(shown.text, /<mark>收不到<\/mark>/);
 });
+
+// Two pages of one document each, fields text, title, keywords: page 0 holds
+// 两步验证 and its part 两步 in the text; page 1 holds 两步验证 only, in the
+// text, and 两步 in its title.
+const GROUPED = {
+  format: 1,
+  config: { lang: ["zh"], separator: "[\\s\\u200b]+" },
+  fields: [["text", 1], ["title", 1000], ["keywords", 500]],
+  tf_base: B,
+  pages: [0, 1, 2],
+  boosts: {},
+  stopwords: [],
+  terms: [["两步", "terms/0.json"]],
+  docs: [[0, "docs/0.json"]],
+};
+const GROUPED_TERMS = { 两步: [0, 1, 1, B, 2], 两步验证: [0, 1, 1, 1], 手机: [1, B * B] };
+
+function grouped() {
+  const index = new E.Index(GROUPED);
+  index.addTermPiece(0, GROUPED_TERMS);
+  return index;
+}
+
+test("alternatives of one part of the query count once, by the best of them", () => {
+  const index = grouped();
+  const word = (groups) => [
+    { term: "两步验证", boost: 10, wildcard: false, groups: groups[0] },
+    { term: "两步", boost: 3, wildcard: false, groups: groups[1] },
+  ];
+  const score = (found, doc) => found.flat().find((item) => item.doc === doc).score;
+  // One group: page 0's part (两步 in its text) adds nothing to its whole word.
+  const one = index.search(E.clauses(word([{ 0: 10 }, { 0: 3 }])));
+  const whole = 10 * index.postings("两步验证").weights[0];
+  assert.equal(score(one, 0), whole * (1 + 2 ** 2)); // 1 + (own document + all terms)^2
+  // Without groups each term adds up, as lunr does.
+  const summed = index.search(E.clauses(word([undefined, undefined]).map(({ groups, ...t }) => t)));
+  assert.ok(score(summed, 0) > score(one, 0));
+});
+
+test("different parts of the query still add up", () => {
+  const index = grouped();
+  const found = index.search(E.clauses([
+    { term: "两步验证", boost: 10, groups: { 0: 10 } },
+    { term: "手机", boost: 10, groups: { 1: 10 } },
+  ]));
+  const page1 = found.flat().find((item) => item.doc === 1);
+  const expected = 10 * index.postings("两步验证").weights[1] + 10 * index.postings("手机").weights[0];
+  assert.equal(page1.score, expected * (1 + 2 ** 2));
+});
+
+test("each document says which query terms its title or keywords hold, and which is the page's own", () => {
+  const index = grouped();
+  const found = index.search(E.clauses([
+    { term: "两步", boost: 3, groups: { 0: 3 } },
+    { term: "手机", boost: 10, groups: { 1: 10 } },
+  ]));
+  const byDoc = new Map(found.flat().map((item) => [item.doc, item]));
+  assert.deepEqual(byDoc.get(1).strongTerms, { 两步: true, 手机: true }); // title, keywords
+  assert.deepEqual(byDoc.get(0).strongTerms, {}); // text only
+  assert.ok(byDoc.get(0).own && byDoc.get(1).own);
+});

@@ -71,13 +71,18 @@ test("Traditional Chinese converts by phrase first, then by character", () => {
   assert.deepEqual(typedConcepts("驗證碼過期"), ["驗證碼", "過期"]);
 });
 
-test("input-method slips are fixed in any query, never where the slip is an index word", () => {
+test("input-method slips are fixed in any query, as the build step's list gives them", () => {
   assert.ok(allTerms("卖家后台登陆不上").includes("登录"));
   assert.ok(allTerms("验政码收不到").includes("验证码"));
   assert.ok(allTerms("密马忘了").includes("密码"));
   assert.deepEqual(typedConcepts("验正码"), ["验正码"]);
-  const real = lexicon({ words: [...WORDS, "登陆"] });
-  assert.ok(!allTerms("登陆", real).includes("登录"), "登陆 is a word of this index: kept");
+  // The contributor guide quotes the slips, so they are index words; the
+  // build step already dropped those that articles use (test_search_build.py).
+  const quoted = lexicon({ words: [...WORDS, "登陆"] });
+  assert.ok(allTerms("登陆", quoted).includes("登录"));
+  // A pair the build step dropped is never applied.
+  const dropped = lexicon({ confusions: CONFUSIONS.filter(([slip]) => slip !== "登陆") });
+  assert.ok(!allTerms("登陆", dropped).includes("登录"));
 });
 
 test("segmentation cuts Chinese into the index's own words; stop words drop", () => {
@@ -203,4 +208,83 @@ test("snippets: no leading punctuation, no zero-width spaces", () => {
 test("the lexicon learns an index's words when the build gave none", () => {
   const words = P.wordsOf([{ title: "两步\u200b验证", text: "<p>收不到\u200b验证码</p>" }], "[\\s\\u200b]+");
   assert.deepEqual(words.sort(), ["两步", "收不到", "验证", "验证码"].sort());
+});
+
+test("terms: each term names the parts of the query it stands for, with its boost there", () => {
+  const byTerm = new Map(P.terms(P.plan(lexicon(), "两步验证 收不到")).map((t) => [t.term, t]));
+  assert.deepEqual(byTerm.get("两步验证").groups, { 0: P.BOOST.typed });
+  assert.deepEqual(byTerm.get("两步").groups, { 0: P.BOOST.part }); // the word's part, same group
+  assert.deepEqual(byTerm.get("收不到").groups, { 1: P.BOOST.typed });
+});
+
+test("ranking: the page whose title and keywords hold all of the question beats one about a part", () => {
+  const plan = P.plan(lexicon(), "收不到验证码");
+  const page = (location, score, strongTerms) =>
+    [{ location, score, terms: { 收不到: true, 验证码: true }, own: true, strongTerms }];
+  const ranked = P.rankResults(plan, [
+    page("set-up/", 110, { 验证码: true }),
+    page("not-received/", 100, { 收不到: true, 验证码: true }),
+  ]);
+  assert.equal(ranked[0][0].location, "not-received/");
+});
+
+test("ranking: a title or keyword match by an added word counts less than one by the reader's word", () => {
+  const plan = P.plan(lexicon(), "登不上"); // adds 无法登录 (article word) at a lower boost
+  const page = (location, score, strongTerms) =>
+    [{ location, score, terms: { 登不上: true, 无法登录: true }, own: true, strongTerms }];
+  const ranked = P.rankResults(plan, [
+    page("article-word/", 100, { 无法登录: true }),
+    page("reader-word/", 100, { 登不上: true }),
+  ]);
+  assert.equal(ranked[0][0].location, "reader-word/");
+});
+
+test("ranking: without the engine's title and keyword marks nothing changes", () => {
+  const plan = P.plan(lexicon(), "收不到验证码");
+  const page = (location, score) => [{ location, score, terms: { 收不到: true, 验证码: true } }];
+  const ranked = P.rankResults(plan, [page("a/", 110), page("b/", 100)]);
+  assert.deepEqual(ranked.map((g) => g[0].location), ["a/", "b/"]);
+  // Only the page's own document speaks for the page: a section's title does not.
+  const section = P.rankResults(plan, [
+    [{ location: "a/", score: 110, terms: { 收不到: true, 验证码: true }, own: true, strongTerms: {} }],
+    [
+      { location: "b/#s", score: 100, terms: { 收不到: true, 验证码: true }, own: false, strongTerms: { 收不到: true, 验证码: true } },
+      { location: "b/", score: 0, terms: {}, own: true, strongTerms: {} },
+    ],
+  ]);
+  assert.equal(section[0][0].location, "a/");
+});
+
+test("phrases: a keyword's whole run does not swallow the query's words, it joins each", () => {
+  const lex = lexicon({ phrases: ["收不到验证码"] });
+  const plan = P.plan(lex, "手机收不到验证码");
+  assert.deepEqual(plan.concepts.map((c) => c.typed), ["手机", "收不到", "验证码"]);
+  const holders = plan.concepts.filter((c) => c.terms.has("收不到验证码")).map((c) => c.typed);
+  assert.deepEqual(holders, ["收不到", "验证码"]);
+  assert.equal(plan.concepts[1].terms.get("收不到验证码").boost, P.BOOST.typed);
+  // A phrase the query does not hold in that order adds nothing.
+  const apart = P.plan(lex, "验证码收不到");
+  assert.ok(apart.concepts.every((c) => !c.terms.has("收不到验证码")));
+  // The same run given as a word is one concept (what the phrase list avoids).
+  const asWord = P.plan(lexicon({ words: [...WORDS, "收不到验证码"] }), "手机收不到验证码");
+  assert.deepEqual(asWord.concepts.map((c) => c.typed), ["手机", "收不到验证码"]);
+});
+
+test("stop words: a contraction typed without its apostrophe is one too, unless the index has that word", () => {
+  const vocabulary = { ...VOCABULARY, stopwords: [...VOCABULARY.stopwords, "can't", "don't"] };
+  const lex = lexicon({ vocabulary });
+  assert.deepEqual(typedConcepts("cant login", lex), ["login"]);
+  assert.deepEqual(typedConcepts("can't login", lex), ["login"]);
+  const withWord = lexicon({ vocabulary, words: [...WORDS, "dont"] });
+  assert.deepEqual(typedConcepts("dont login", withWord), ["dont", "login"]);
+});
+
+test("vocabulary: an article phrase's stop words add no terms (in* would find every in-word)", () => {
+  const vocabulary = {
+    stopwords: [...VOCABULARY.stopwords, "in"],
+    synonyms: [{ readers: ["login"], articles: ["sign in"] }],
+  };
+  const terms = allTerms("login", lexicon({ vocabulary }));
+  assert.ok(terms.includes("sign*"));
+  assert.ok(!terms.includes("in*"));
 });

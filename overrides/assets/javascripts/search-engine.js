@@ -18,8 +18,11 @@
  *   by page with the page's own document always present;
  * - Material's snippets: every occurrence of a matched word marked, in the
  *   whole title and in at most two top-level blocks of the text.
- * One difference: a query term is looked up whole, never cut again at the
- * separator ("5,000" finds the word 5,000; lunr looked for "5" and "000").
+ * Differences: a query term is looked up whole, never cut again at the
+ * separator ("5,000" finds the word 5,000; lunr looked for "5" and "000");
+ * terms that name a group (one part of the query: a word, its parts, its
+ * synonyms) count by the best of the group, where lunr adds them all up;
+ * each result says which query terms its title or keywords hold.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -58,15 +61,19 @@
   }
 
   /* The query's terms as the index holds them: Material's query syntax
-     drops a leading + or - and the characters ~^:*\ ; lower case. */
+     drops a leading + or - and the characters ~^:*\ ; lower case. A term
+     may name `groups` (group -> boost): the alternatives of one part of the
+     query (see search()). */
   function clauses(planTerms) {
     return planTerms
       .map(function (t) {
-        return {
+        var clause = {
           term: String(t.term).replace(/^[+\-]+/, "").replace(/[~^:*\\]/g, "").toLowerCase(),
           boost: t.boost,
           wildcard: Boolean(t.wildcard),
         };
+        if (t.groups) clause.groups = t.groups;
+        return clause;
       })
       .filter(function (c) { return c.term.length > 0; });
   }
@@ -80,6 +87,11 @@
     this.fields = manifest.fields; // [[name, boost]], in packing order
     this.base = manifest.tf_base;
     this.title = this.fields.findIndex(function (f) { return f[0] === "title"; });
+    // Fields weighted above the text (title, keywords): where a page says
+    // what it is about, as against what it mentions.
+    var text = this.fields.find(function (f) { return f[0] === "text"; });
+    var textBoost = text ? text[1] : 1;
+    this.strong = this.fields.map(function (f) { return f[1] > textBoost; });
     this.boosts = manifest.boosts || {};
     this.stopwords = new Set(manifest.stopwords || []);
     this.termFirsts = manifest.terms.map(function (p) { return p[0]; });
@@ -148,9 +160,10 @@
     return found;
   };
 
-  /* A term's postings with lunr's weights: {docs, weights, titleLetters}
-     (titleLetters: per document, [letters of the term's occurrences in
-     the title, letters of the title], or null). */
+  /* A term's postings with lunr's weights: {docs, weights, titleLetters,
+     strong} (titleLetters: per document, [letters of the term's
+     occurrences in the title, letters of the title], or null; strong: per
+     document, whether the term is in a field weighted above the text). */
   Index.prototype.postings = function (term) {
     var known = this.decoded.get(term);
     if (known) return known;
@@ -159,17 +172,21 @@
     var docs = [];
     var counts = [];
     var titles = [];
+    var strong = [];
     var pairs = 0; // (document, field) pairs: lunr's document frequency
     var doc = 0;
     for (var i = 0; flat && i < flat.length;) {
       doc += flat[i++];
       var packed = flat[i++];
       var tfs = [];
+      var inStrong = false;
       for (var f = 0; f < this.fields.length; f++) {
         var tf = Math.floor(packed / Math.pow(this.base, f)) % this.base;
         tfs.push(tf);
         if (tf) pairs++;
+        if (tf && this.strong[f]) inStrong = true;
       }
+      strong.push(inStrong);
       var inTitle = this.title >= 0 && tfs[this.title] > 0;
       titles.push(inTitle ? [tfs[this.title] * letters(term), flat[i++]] : null);
       docs.push(doc);
@@ -188,7 +205,7 @@
       }
       weights.push(weight);
     }
-    known = { docs: docs, weights: weights, titleLetters: titles };
+    known = { docs: docs, weights: weights, titleLetters: titles, strong: strong };
     this.decoded.set(term, known);
     return known;
   };
@@ -200,31 +217,57 @@
   /* ---- search: Material's result groups -------------------------------- */
 
   /* Result groups, one per page, each in score order with the page's own
-     document present: [{doc, page, score, terms, titleShare}]. The
+     document present: [{doc, page, score, terms, titleShare, pageBoost,
+     own (the page's own document), strongTerms (the query terms it
+     matched in a field weighted above the text: title, keywords; term ->
+     true)}]. The
      returned list's `terms` are the index terms the query reached (for
      matchedTerms()). Per-document state lives in typed arrays: a common
      word of a large site reaches most of its documents. */
   Index.prototype.search = function (queryClauses) {
     var index = this;
     var reached = []; // index terms the clauses reach
-    var boosts = []; // their summed clause boosts (lunr adds them up)
+    var boosts = []; // per reached term: [group, boost, group, boost, ...]
     var at = new Map();
-    queryClauses.forEach(function (clause) {
+    var groupNumbers = new Map(); // a clause's group name -> 0, 1, ...
+    function groupNumber(name) {
+      if (!groupNumbers.has(name)) groupNumbers.set(name, groupNumbers.size);
+      return groupNumbers.get(name);
+    }
+    queryClauses.forEach(function (clause, c) {
+      // A clause without groups is a group of its own (lunr adds clauses up).
+      var groups = clause.groups ? Object.keys(clause.groups).map(function (g) {
+        return [groupNumber("g" + g), clause.groups[g]];
+      }) : [[groupNumber("c" + c), clause.boost]];
       index.expand(clause).forEach(function (term) {
         if (!at.has(term)) {
           at.set(term, reached.length);
           reached.push(term);
-          boosts.push(0);
+          boosts.push([]);
         }
-        boosts[at.get(term)] += clause.boost;
+        var byGroup = boosts[at.get(term)];
+        groups.forEach(function (g) {
+          for (var b = 0; b < byGroup.length; b += 2) {
+            if (byGroup[b] === g[0]) { byGroup[b + 1] = Math.max(byGroup[b + 1], g[1]); return; }
+          }
+          byGroup.push(g[0], g[1]);
+        });
       });
     });
+    // A group's terms are alternatives for one part of the query (a word,
+    // its parts, its synonyms, its corrections): a document scores the best
+    // of them, not their sum, so a page that holds a word and also its parts
+    // does not outrank one that holds the word alone.
+    var groupCount = groupNumbers.size || 1;
+    var best = []; // per document reached: its best score in each group
+
     var distinct = [];
     queryClauses.forEach(function (c) { if (distinct.indexOf(c.term) < 0) distinct.push(c.term); });
     var words = Math.ceil(distinct.length / 32) || 1;
     var n = this.documents;
     var scores = new Float64Array(n);
     var masks = new Uint32Array(n * words); // query terms each document matched
+    var strongMasks = new Uint32Array(n * words); // ... in its title or keywords
     var marked = new Float64Array(n);
     var titles = new Float64Array(n);
     var touched = new Uint8Array(n);
@@ -235,10 +278,23 @@
       var p = index.postings(term);
       for (var i = 0; i < p.docs.length; i++) {
         var doc = p.docs[i];
-        if (!touched[doc]) { touched[doc] = 1; docs.push(doc); }
-        scores[doc] += boosts[k] * p.weights[i];
+        if (!touched[doc]) {
+          touched[doc] = 1;
+          docs.push(doc);
+          best[doc] = new Float64Array(groupCount);
+        }
+        var byGroup = boosts[k];
+        var bestOfDoc = best[doc];
+        for (var b = 0; b < byGroup.length; b += 2) {
+          var value = byGroup[b + 1] * p.weights[i];
+          if (value > bestOfDoc[byGroup[b]]) {
+            scores[doc] += value - bestOfDoc[byGroup[b]];
+            bestOfDoc[byGroup[b]] = value;
+          }
+        }
         for (var s = 0; s < satisfied.length; s++) {
           masks[doc * words + (satisfied[s] >> 5)] |= 1 << (satisfied[s] & 31);
+          if (p.strong[i]) strongMasks[doc * words + (satisfied[s] >> 5)] |= 1 << (satisfied[s] & 31);
         }
         var title = p.titleLetters[i];
         if (title) { marked[doc] += title[0]; titles[doc] = title[1]; }
@@ -260,14 +316,29 @@
       }
       return terms;
     }
+    var termSets = new Map(); // documents with the same mask share one object
+    function termsIn(masksOf, doc) {
+      var key = words === 1 ? masksOf[doc] : Array.prototype.slice.call(masksOf, doc * words, doc * words + words).join(",");
+      var terms = termSets.get(key);
+      if (!terms) {
+        terms = {};
+        distinct.forEach(function (q, j) {
+          if (masksOf[doc * words + (j >> 5)] & (1 << (j & 31))) terms[q] = true;
+        });
+        termSets.set(key, terms);
+      }
+      return terms;
+    }
     var items = docs.map(function (doc) {
       var t = termsOf(doc);
       var page = index.pageOf(doc);
-      var boost = (index.pages[page] === doc ? 1 : 0) + t.share;
+      var own = index.pages[page] === doc;
+      var boost = (own ? 1 : 0) + t.share;
       return {
         doc: doc, page: page, score: scores[doc] * (1 + boost * boost), terms: t.terms,
         titleShare: titles[doc] ? Math.min(1, marked[doc] / titles[doc]) : 0,
         pageBoost: index.boosts[page] || 1,
+        own: own, strongTerms: termsIn(strongMasks, doc),
       };
     });
     items.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
@@ -281,7 +352,10 @@
     groups.forEach(function (group, page) {
       var own = index.pages[page];
       if (!touched[own]) {
-        group.push({ doc: own, page: page, score: 0, terms: {}, titleShare: 0, pageBoost: index.boosts[page] || 1 });
+        group.push({
+          doc: own, page: page, score: 0, terms: {}, titleShare: 0, pageBoost: index.boosts[page] || 1,
+          own: true, strongTerms: {},
+        });
       }
       result.push(group);
     });

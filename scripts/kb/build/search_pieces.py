@@ -14,7 +14,9 @@ files beside search_index.json, in search/engine/:
 - terms/N.HASH.json: the inverted index, terms in sorted order cut into
   pieces of about TERM_PIECE_BYTES; a term maps to its postings: documents,
   counts per field, and the title's letters where the term is in the title
-  (see postings()). Sorted pieces serve
+  (see postings()); besides Material's fields, `parts` counts the words
+  inside the title's and keywords' longer words (InnerWords), and `links`
+  the words of links to other pages, taken out of `text`. Sorted pieces serve
   exact terms and prefixes (a prefix's terms lie in consecutive pieces);
 - docs/N.HASH.json: [location, title, text] of whole pages' documents, in
   pieces of about DOC_PIECE_BYTES, for the snippets of the pages listed;
@@ -57,6 +59,19 @@ DOC_PIECE_BYTES = 6_000
 # stored as TF_BASE - 1 (BM25 with k1 = 1.2 barely moves past it: 2.12 vs 2.2).
 TF_BASE = 64
 TAG = re.compile(r"<[^>]*>")
+# Inner words of the title's and keywords' words (InnerWords) count in a
+# field of their own, weighted between the text (1) and the keywords (500):
+# the page is about them, less surely than about its whole words.
+PARTS_FIELD = "parts"
+# The words of a page's links to other pages (见[需要提供哪些信息](required-
+# information.md)) name the page linked to: a page that links to an article
+# matched that article's question as if it answered it. They count in a
+# field of their own, weighted as little as this against the text's 1.
+LINKS_FIELD = "links"
+LINKS_BOOST = 0.2
+PARTS_OF = ("title", "keywords")
+PARTS_BOOST = 100.0
+HAN_WORD = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 # JavaScript's \s beyond ASCII: the separator is a JavaScript pattern, and it
 # runs here with re.ASCII so that \b and \w mean what they mean there.
 JS_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
@@ -111,9 +126,15 @@ def postings(index: dict) -> dict[str, list[int]]:
     fields = field_order(config)
     title_field = fields.index("title") if "title" in fields else -1
     found: dict[str, dict[int, int]] = {}  # term -> doc -> packed counts
+    inner = InnerWords(config.get("words") or [])
     for number, doc in enumerate(index["docs"]):
         for position, field in enumerate(fields):
-            counts = Counter(t for t in tokens(doc.get(field), separator) if t not in stopwords)
+            if field == PARTS_FIELD:
+                counts = Counter()
+                for whole in PARTS_OF:
+                    counts += inner.parts(field_counts(doc, whole, separator, stopwords))
+            else:
+                counts = field_counts(doc, field, separator, stopwords)
             for term, tf in counts.items():
                 packed = found.setdefault(term, {})
                 packed[number] = packed.get(number, 0) + min(tf, TF_BASE - 1) * TF_BASE**position
@@ -131,10 +152,69 @@ def postings(index: dict) -> dict[str, list[int]]:
     return result
 
 
+def field_counts(doc: dict, field: str, separator: re.Pattern, stopwords) -> Counter:
+    """A document's token counts in one field. The words of its links to
+    other pages (`linked`, marked by the build step) count in the field
+    `links`, not in `text`: they name the page linked to."""
+    source = "text" if field == LINKS_FIELD else field
+    counts = Counter(t for t in tokens(doc.get(source), separator) if t not in stopwords)
+    if source != "text" or not doc.get("linked"):
+        return counts if field != LINKS_FIELD else Counter()
+    linked = Counter(t for t in tokens(doc["linked"], separator) if t not in stopwords)
+    return counts & linked if field == LINKS_FIELD else counts - linked
+
+
+class InnerWords:
+    """The words inside a longer Chinese word, as a search-mode segmenter
+    gives them (钓鱼邮件: 钓鱼, 邮件): the index's own Chinese words of two
+    letters or more that the longer one holds. Where a title says 识别钓鱼
+    邮件和短信, a reader who types 邮件 finds it. The query side scores each
+    part of a query by its best matching word only, so the whole word still
+    counts more than its parts (search-engine.js, search())."""
+
+    def __init__(self, words):
+        self.words = {word for word in words if HAN_WORD.match(word)}
+        self.longest = max((len(word) for word in self.words), default=0)
+        self.known: dict[str, list[str]] = {}
+
+    def of(self, token: str) -> list[str]:
+        if token not in self.known:
+            found = []
+            if len(token) >= 3 and HAN_WORD.match(token):
+                for start in range(len(token)):
+                    for end in range(start + 2, min(len(token), start + self.longest) + 1):
+                        part = token[start:end]
+                        if part != token and part in self.words:
+                            found.append(part)
+            self.known[token] = found
+        return self.known[token]
+
+    def parts(self, counts: Counter) -> Counter:
+        """Counts of the inner words of the words counted in `counts`."""
+        result = Counter()
+        for token, tf in counts.items():
+            for part in self.of(token):
+                result[part] += tf
+        return result
+
+
 def field_order(config: dict) -> list[str]:
     """The fields in the order their counts are packed: text first (nearly
-    every posting is a count of 1 in the text, packed as 1), then the rest."""
-    return sorted(config["fields"], key=lambda name: (name != "text", name != "title", name))
+    every posting is a count of 1 in the text, packed as 1), then the rest;
+    last `parts`, the inner words of title and keywords, where the build
+    step gave the query side its word list, and `links`, the words of links
+    to other pages, where the build step marked them."""
+    fields = sorted(config["fields"], key=lambda name: (name != "text", name != "title", name))
+    fields = [*fields, PARTS_FIELD] if config.get("words") else fields
+    return [*fields, LINKS_FIELD] if config.get("link_words") else fields
+
+
+def field_boost(config: dict, name: str) -> float:
+    if name == PARTS_FIELD and name not in config["fields"]:
+        return PARTS_BOOST
+    if name == LINKS_FIELD and name not in config["fields"]:
+        return LINKS_BOOST
+    return config["fields"][name].get("boost") or 1
 
 
 def page_starts(docs: list[dict]) -> list[int]:
@@ -216,15 +296,14 @@ def write_pieces(index: dict, search_dir: Path) -> Path:
         "config": material_config,
         "lexicon": {
             "words": config.get("words", []),
+            "phrases": config.get("phrases", []),
             "t2s": config.get("t2s", {}),
             "confusions": config.get("confusions", []),
             "vocabulary": config.get("reader_vocabulary", {"stopwords": [], "synonyms": []}),
         },
         # Query terms that are lunr stop words get no "missing" note (as in Material).
         "stopwords": sorted(LUNR_STOPWORDS),
-        "fields": [
-            [name, config["fields"][name].get("boost") or 1] for name in field_order(config)
-        ],
+        "fields": [[name, field_boost(config, name)] for name in field_order(config)],
         "tf_base": TF_BASE,
         "pages": starts,
         # Page boosts (kind, section) other than 1, by page number.

@@ -413,6 +413,15 @@ def parse_body(page: Page, body: str) -> None:
     page.headings = [Heading(**{**h, "blocks": tuple(h["blocks"])}) for h in headings]
 
 
+def links_in(text: str) -> list[Link]:
+    """The links of a page's Markdown text (front matter skipped), for a
+    build step that has a page's text but not the whole model."""
+    page = Page(root=Path(), path=Path(), lang="", rel="", raw=b"")
+    _, _, body = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
+    parse_body(page, body)
+    return page.links
+
+
 def _link_text(children: list, opening) -> str:
     """The plain text between a link_open token and its link_close."""
     start = children.index(opening) + 1
