@@ -82,6 +82,21 @@ def test_material_script_starts_on_the_readers_first_touch(new_page, scheme):
     assert watch.problems() == []
 
 
+def test_phone_search_button_opens_the_box_with_the_cursor_in_it(new_page):
+    """The reader's first tap may be on the search button, before Material has
+    started: the box opens with the cursor in it (the phone's keyboard opens),
+    and what is typed is answered once Material runs."""
+    page, watch = new_page(viewport=PHONE, has_touch=True, is_mobile=True)
+    page.goto(an_article("zh"), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.locator('label.md-header__button[for="__search"]').tap()
+    assert page.evaluate("document.activeElement.matches('[data-md-component=search-query]')")
+    page.keyboard.type("验证码")
+    page.keyboard.press("End")  # Material's search box reacts to key events
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert watch.problems() == []
+
+
 def test_a_page_opened_from_search_starts_material_at_once(new_page):
     """Material marks the searched words (?h=) on the page a result opens."""
     page, watch = new_page()

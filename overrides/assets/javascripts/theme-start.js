@@ -15,7 +15,8 @@
  * Material shows the colour toggle's button only when its bundle starts; it
  * is shown here at once, as Material would, and a click on it made while the
  * bundle loads is replayed after it has started, so the reader's tap is not
- * lost.
+ * lost. The phone's search button opens the box and puts the cursor in it, as
+ * Material would.
  */
 (function () {
   "use strict";
@@ -62,11 +63,24 @@
 
   function onClick(event) {
     begin();
-    if (ready) return;
-    var toggle = event.target.closest && event.target.closest("[data-md-component=palette] label");
-    if (!toggle) return;
+    if (ready || !event.target.closest) return;
+    // The search button on a phone opens the search box from CSS alone, but
+    // it is Material that puts the cursor in it. Done here within the tap, so
+    // that the phone's keyboard opens; Material answers what was typed once
+    // it has started.
+    var search = event.target.closest('label[for="__search"]');
+    var box = document.querySelector("[data-md-component=search-query]");
+    var toggle = document.getElementById("__search");
+    if (search && box && toggle) {
+      event.preventDefault();
+      toggle.checked = true;
+      box.focus();
+      return;
+    }
+    var colours = event.target.closest("[data-md-component=palette] label");
+    if (!colours) return;
     event.preventDefault(); // the input changes when the replayed click comes
-    replay = toggle;
+    replay = colours;
   }
 
   // Material's choice of button: the saved scheme, else the first whose
