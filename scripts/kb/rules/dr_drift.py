@@ -219,18 +219,41 @@ def prose_sections(page: Page) -> dict[str, list[tuple[int, str]]]:
     return cached
 
 
+# Every date, amount and number of days has a digit once prose() has read
+# number words as digits; most lines have none and are skipped.
+HAS_DIGIT = re.compile(r"\d")
+
+
+def section_facts(page: Page, code: str) -> dict[str, list[tuple[int, list[str]]]]:
+    """Heading ID -> (line, values) of one fact rule's values in the section's
+    prose, computed once per page (a page is compared as itself and as its
+    twin's twin)."""
+    key = f"_facts_{code}"
+    cached = vars(page).get(key)
+    if cached is None:
+        _what, extract = FACTS[code]
+        cached = {
+            section: [
+                (number, list(extract(text))) for number, text in lines if HAS_DIGIT.search(text)
+            ]
+            for section, lines in prose_sections(page).items()
+        }
+        vars(page)[key] = cached
+    return cached
+
+
 def fact_drift(docs, code: str) -> Iterator[tuple[Page, int, int, str]]:
-    what, extract = FACTS[code]
+    what, _extract = FACTS[code]
     for page, twin in _twins(docs):
-        theirs = prose_sections(twin)
-        for section, lines in prose_sections(page).items():
+        theirs = section_facts(twin, code)
+        for section, lines in section_facts(page, code).items():
             if section not in theirs:
                 continue  # TR002's finding
             # Compared as sets: how often a figure is repeated differs between languages.
-            other = {value for _n, text in theirs[section] for value in extract(text)}
+            other = {value for _n, values in theirs[section] for value in values}
             reported: set[str] = set()
-            for number, text in lines:
-                for value in extract(text):
+            for number, values in lines:
+                for value in values:
                     if value in other or value in reported:
                         continue
                     reported.add(value)
