@@ -34,10 +34,14 @@
   // Material shows the first ten results at once (more on scrolling): their
   // pages' text is fetched before answering, the rest's afterwards.
   var FIRST_SCREEN = 10;
-  // Once the reader has searched, the term pieces of an index this small
-  // (raw bytes; about a third gzip) come in the next idle moment, so that
-  // the next queries wait for no term piece. A large site's are not.
+  // An index this small (raw bytes; about a quarter gzip) is fetched whole
+  // at low priority in idle moments once the reader is active, so that
+  // their first query waits for no piece; a reader who opens search at once
+  // gets it after their first answer (before, its hundred requests would
+  // hold up the few that answer needs). A large site's pieces come as
+  // queries need them.
   var PREFETCH_TERMS_BYTES = 300000;
+  var PREFETCH_TEXTS_BYTES = 600000;
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function" || !window.fetch || !window.Promise) return;
   var scripts = document.currentScript ? document.currentScript.src : location.href;
@@ -45,6 +49,9 @@
   var idle = window.requestIdleCallback
     ? function (fn) { window.requestIdleCallback(fn, { timeout: 2000 }); }
     : function (fn) { setTimeout(fn, 200); };
+  // After the current task: work a waiting reader needs, done while the
+  // network is busy rather than when the answer is due.
+  function soon(fn) { setTimeout(fn, 0); }
 
   function config() {
     try {
@@ -81,10 +88,13 @@
   var backend = null; // Promise of {engine, manifest, lexicon}, or of null (Material's worker)
   var piecesFound = null; // Promise of whether the manifest exists
   var heldIndexRequests = [];
+  var standIns = [];
   function requestIndex(priority) {
     if (backend) return backend;
-    // "low" when fetched ahead in an idle moment, not for a reader waiting.
-    var manifest = getJSON(engineDir + "manifest.json", priority === "low" ? "low" : "high");
+    var ahead = priority === "low"; // fetched in an idle moment, no reader waiting
+    var later = ahead ? idle : soon;
+    later(function () { segmenter(pageLocale()); });
+    var manifest = getJSON(engineDir + "manifest.json", ahead ? "low" : "high");
     piecesFound = manifest.then(function () { return true; }, function () { return false; });
     // Material's index request goes out as soon as it is known which index
     // it needs, while the scripts still load.
@@ -96,7 +106,14 @@
     backend = Promise.all([manifest, pipeline, loadScript("search-engine.js")])
       .then(function (loaded) {
         var state = { engine: new window.SearchEngine.Index(loaded[0]), manifest: loaded[0], lexicon: null };
-        idle(function () { lexiconOf(state); });
+        // Material asks nothing until its worker is ready, and it sends its
+        // setup only once its index request (index-config.json, one more
+        // round trip) is answered: the engine is ready now.
+        standIns.forEach(function (worker) { worker.ready(); });
+        later(function () {
+          lexiconOf(state);
+          if (ahead) idle(function () { prefetch(state); });
+        });
         return state;
       })
       // No pieces (mkdocs serve), or no scripts: Material's worker, with the
@@ -180,10 +197,33 @@
     state.separator = new RegExp(state.manifest.config.separator);
     return state.lexicon;
   }
+  /* Chromium loads its word-break dictionary for Chinese when the first
+     segmenter segments (0.1-0.6 s with the CPU slowed 4x): done once, ahead. */
+  var segmenters = {};
   function segmenter(locale) {
-    return typeof Intl === "object" && typeof Intl.Segmenter === "function"
-      ? new Intl.Segmenter(locale, { granularity: "word" })
-      : null;
+    if (typeof Intl !== "object" || typeof Intl.Segmenter !== "function") return null;
+    if (!segmenters[locale]) {
+      segmenters[locale] = new Intl.Segmenter(locale, { granularity: "word" });
+      Array.from(segmenters[locale].segment("\u641c\u7d22 search"));
+    }
+    return segmenters[locale];
+  }
+  function pageLocale() {
+    return (document.documentElement.lang || "en").split("-")[0];
+  }
+
+  /* The whole of a small index (see PREFETCH_TERMS_BYTES), at low priority. */
+  function prefetch(state) {
+    var bytes = state.manifest.bytes || {};
+    var every = function (list) { return list.map(function (_, n) { return n; }); };
+    if (!state.termsAhead && bytes.terms <= PREFETCH_TERMS_BYTES) {
+      state.termsAhead = true;
+      loadPieces(state, every(state.manifest.terms), "terms", "low");
+    }
+    if (!state.textsAhead && bytes.docs <= PREFETCH_TEXTS_BYTES) {
+      state.textsAhead = true;
+      loadPieces(state, every(state.manifest.docs), "docs", "low");
+    }
   }
 
   /* ---- answers from the engine ---------------------------------------- */
@@ -203,57 +243,219 @@
     }));
   }
 
+  /* The ranked result groups of a query (each a page's items, the page's own
+     document first), the text of the first screen's pages loaded. */
   function answer(state, text) {
     var Pipeline = window.SearchPipeline;
     var plan = Pipeline.plan(lexiconOf(state), text);
-    if (!plan.concepts.length) return Promise.resolve([]);
+    if (!plan.concepts.length) return Promise.resolve({ groups: [], reached: null });
     var clauses = window.SearchEngine.clauses(Pipeline.terms(plan));
     return loadPieces(state, state.engine.missingTermPieces(clauses), "terms").then(function () {
       var found = state.engine.search(clauses);
-      var ranked = Pipeline.rankResults(plan, found);
-      var docs = function (groups) {
-        var all = [];
-        groups.forEach(function (group) { group.forEach(function (item) { all.push(item.doc); }); });
-        return state.engine.missingDocPieces(all);
-      };
-      var later = docs(ranked.slice(FIRST_SCREEN));
-      return loadPieces(state, docs(ranked.slice(0, FIRST_SCREEN)), "docs").then(function () {
-        if (later.length) idle(function () { loadPieces(state, later, "docs", "low"); });
-        if (!state.prefetched && (state.manifest.bytes || {}).terms <= PREFETCH_TERMS_BYTES) {
-          state.prefetched = true;
-          idle(function () {
-            loadPieces(state, state.manifest.terms.map(function (_, n) { return n; }), "terms", "low");
-          });
-        }
-        return ranked.map(function (group) {
-          return group.map(function (item) { return presented(state, item, found.terms); });
-        });
+      var groups = Pipeline.rankResults(plan, found);
+      return loadTexts(state, groups.slice(0, FIRST_SCREEN)).then(function () {
+        var later = groups.slice(FIRST_SCREEN);
+        if (later.length) idle(function () { loadTexts(state, later, "low"); });
+        idle(function () { prefetch(state); });
+        return { groups: groups, reached: found.terms };
       });
     });
   }
+  function loadTexts(state, groups, priority) {
+    var docs = [];
+    groups.forEach(function (group) { group.forEach(function (item) { docs.push(item.doc); }); });
+    return loadPieces(state, state.engine.missingDocPieces(docs), "docs", priority);
+  }
 
-  /* A result item for Material. Items past the first screen may still wait
-     for their page's text: they read it when Material renders them (on
-     scrolling), by which time the idle fetch above has brought it. */
+  /* A result item as Material's templates read it. */
   function presented(state, item, reached) {
-    var Pipeline = window.SearchPipeline;
-    var shown = null;
-    function get() {
-      if (!shown) {
-        var row = state.engine.docRows.get(item.doc);
-        if (!row) return { location: "", title: "", text: "" };
-        var matched = state.engine.matchedTerms(item.doc, reached);
-        shown = window.SearchEngine.present(item, row, state.separator, matched);
-        shown.title = Pipeline.cleanSnippet(shown.title);
-        shown.text = Pipeline.cleanSnippet(shown.text);
-      }
-      return shown;
-    }
-    var result = { score: item.score, terms: item.terms };
-    ["location", "title", "text"].forEach(function (key) {
-      Object.defineProperty(result, key, { enumerable: true, get: function () { return get()[key]; } });
+    var row = state.engine.docRows.get(item.doc);
+    if (!row) return { location: "", title: "", text: "", score: item.score, terms: item.terms };
+    var shown = window.SearchEngine.present(item, row, state.separator, state.engine.matchedTerms(item.doc, reached));
+    shown.title = window.SearchPipeline.cleanSnippet(shown.title);
+    shown.text = window.SearchPipeline.cleanSnippet(shown.text);
+    return shown;
+  }
+
+  /* ---- the result list ------------------------------------------------ */
+
+  /* Material renders each result by appending its strings with
+     `innerHTML +=` (which re-parses all that came before) and measures the
+     list as it grows: with the CPU slowed 4x that took 0.2-2 s per answer,
+     where the engine takes a few milliseconds. So with the engine the
+     stand-in writes the list itself, with the markup of Material's
+     templates/search (same classes, so the same look, and Material's own
+     keyboard handling and closing on a click, which read the list), one
+     innerHTML per screen of results, and sends Material no RESULT message.
+     Like Material: the count above the list, the first ten results at once
+     and four more each time the reader scrolls to the end. */
+  var MORE_RESULTS = 4;
+  function ResultList(root, settings) {
+    this.meta = root.firstElementChild;
+    this.list = root.lastElementChild;
+    this.container = root.parentElement;
+    this.settings = settings;
+    this.shown = 0;
+    this.observer = null;
+    this.folded = [];
+    var view = this;
+    // A page's further sections ("N more on this page", folded) are written
+    // when the reader opens them: most answers are mostly folded sections.
+    // On the click that opens them, so they are there in the first frame.
+    this.list.addEventListener("click", function (event) {
+      var summary = event.target.closest && event.target.closest("summary");
+      if (summary && summary.parentElement.tagName === "DETAILS") view.unfold(summary.parentElement);
+    }, true);
+    this.list.addEventListener("toggle", function (event) {
+      var details = event.target;
+      if (details.tagName !== "DETAILS") return;
+      if (details.open) view.unfold(details);
+      // Material keeps the section in place when it closes.
+      else if (details.offsetTop <= view.container.scrollTop) view.container.scrollTo({ top: details.offsetTop });
+    }, true);
+  }
+  ResultList.prototype.unfold = function (details) {
+    var number = details.getAttribute("data-folded");
+    if (number === null) return;
+    details.removeAttribute("data-folded");
+    var view = this;
+    var sections = this.folded[+number] || [];
+    this.folded[+number] = null;
+    details.insertAdjacentHTML("beforeend", sections.map(function (item) {
+      return view.documentHTML(view.present(item), TEASER);
+    }).join(""));
+  };
+  ResultList.prototype.translate = function (key, value) {
+    var text = this.settings.translations[key] || "";
+    return value === undefined ? text : text.replace("#", String(value));
+  };
+  // Material's utilities/round.
+  function roundCount(value) {
+    if (value <= 999) return String(value);
+    var digits = +((value - 950) % 1000 > 99);
+    return ((value + 0.000001) / 1000).toFixed(digits) + "k";
+  }
+  /* Shows the answer to `value`: `groups` of result items, and from
+     `source` an item's `present(item)` (as Material's templates read it),
+     `location(item)`, and `more(groups)`, resolving when the text of
+     further groups is there. */
+  ResultList.prototype.show = function (value, groups, source) {
+    var count = groups.length;
+    this.meta.textContent = count === 0
+      ? this.translate(value.length ? "search.result.none" : "search.result.placeholder")
+      : count === 1 ? this.translate("search.result.one")
+      : this.translate("search.result.other", roundCount(count));
+    if (this.observer) this.observer.disconnect();
+    this.observer = null;
+    this.groups = groups;
+    this.present = source && source.present;
+    this.location = source && source.location;
+    this.more = source && source.more;
+    this.generation = (this.generation || 0) + 1;
+    this.folded = [];
+    this.list.innerHTML = this.html(groups.slice(0, FIRST_SCREEN));
+    this.shown = Math.min(FIRST_SCREEN, count);
+    this.watchEnd();
+  };
+  ResultList.prototype.watchEnd = function () {
+    var view = this;
+    var last = this.list.lastElementChild;
+    if (this.shown >= this.groups.length || !last || typeof IntersectionObserver !== "function") return;
+    var generation = this.generation;
+    this.observer = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+      view.observer.disconnect();
+      view.observer = null;
+      var next = view.groups.slice(view.shown, view.shown + MORE_RESULTS);
+      view.more(next).then(function () {
+        if (generation !== view.generation) return; // a newer answer is shown
+        view.list.insertAdjacentHTML("beforeend", view.html(next));
+        view.shown += next.length;
+        view.watchEnd();
+      });
+    }, { root: this.container, rootMargin: "0px 0px 16px 0px" });
+    this.observer.observe(last);
+  };
+  ResultList.prototype.html = function (groups) {
+    var view = this;
+    return groups.map(function (group) { return view.itemHTML(group); }).join("");
+  };
+  function escapeHTML(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
-    return result;
+  }
+  var PARENT = 2;
+  var TEASER = 1;
+  // Material's templates/search renderSearchResultItem.
+  // Material's templates/search renderSearchResultItem, from the engine's
+  // items (a page's own document has a location without "#").
+  ResultList.prototype.itemHTML = function (items) {
+    var threshold = items[0].score;
+    var docs = items.slice();
+    var view = this;
+    var parent = docs.findIndex(function (item) { return view.location(item).indexOf("#") < 0; });
+    var article = docs.splice(parent, 1)[0];
+    var index = docs.findIndex(function (item) { return item.score < threshold; });
+    if (index === -1) index = docs.length;
+    var best = docs.slice(0, index);
+    var more = docs.slice(index);
+    var html = this.documentHTML(this.present(article), PARENT | +(!parent && index === 0));
+    best.forEach(function (item) { html += view.documentHTML(view.present(item), TEASER); });
+    if (more.length) {
+      this.folded.push(more);
+      html += '<details class="md-search-result__more" data-folded="' + (this.folded.length - 1) + '">' +
+        '<summary tabindex="-1"><div>' +
+        escapeHTML(more.length === 1
+          ? this.translate("search.result.more.one")
+          : this.translate("search.result.more.other", more.length)) +
+        "</div></summary></details>";
+    }
+    return '<li class="md-search-result__item">' + html + "</li>";
+  };
+  // Material's templates/search renderSearchDocument; title and text are
+  // the engine's HTML (escaped text with <mark>), as Material takes them.
+  ResultList.prototype.documentHTML = function (doc, flag) {
+    var parent = flag & PARENT;
+    var teaser = flag & TEASER;
+    var terms = doc.terms || {};
+    var url = new URL(doc.location, this.settings.base);
+    if (this.settings.highlight) {
+      url.searchParams.set("h", Object.keys(terms).filter(function (key) { return terms[key]; }).join(" "));
+    }
+    var missing = Object.keys(terms).filter(function (key) { return !terms[key]; });
+    var html = '<a href="' + escapeHTML(url.href) + '" class="md-search-result__link" tabindex="-1">' +
+      '<article class="md-search-result__article md-typeset" data-md-score="' + doc.score.toFixed(2) + '">';
+    if (parent) html += '<div class="md-search-result__icon md-icon"></div><h1>' + doc.title + "</h1>";
+    else html += "<h2>" + doc.title + "</h2>";
+    if (teaser && doc.text.length > 0) html += doc.text;
+    if (doc.tags) {
+      var tags = this.settings.tags;
+      html += '<nav class="md-tags">' + doc.tags.map(function (tag) {
+        var type = tags ? (tag in tags ? "md-tag-icon md-tag--" + tags[tag] : "md-tag-icon") : "";
+        return '<span class="md-tag ' + escapeHTML(type) + '">' + escapeHTML(tag) + "</span>";
+      }).join("") + "</nav>";
+    }
+    if (teaser && missing.length) {
+      html += '<p class="md-search-result__terms">' + escapeHTML(this.translate("search.result.term.missing")) +
+        ": " + missing.map(function (key) { return "<del>" + escapeHTML(key) + "</del>"; }).join(" ") + "</p>";
+    }
+    return html + "</article></a>";
+  };
+  var resultList = null;
+  function theResultList() {
+    if (!resultList) {
+      var root = document.querySelector("[data-md-component=search-result]");
+      if (!root) return null;
+      var settings = config();
+      resultList = new ResultList(root, {
+        base: new URL(settings.base || ".", location.href).href,
+        translations: settings.translations || {},
+        highlight: (settings.features || []).indexOf("search.highlight") >= 0,
+        tags: settings.tags,
+      });
+    }
+    return resultList;
   }
 
   /* ---- the stand-in worker -------------------------------------------- */
@@ -267,7 +469,16 @@
     this.native = null;
     this.chain = Promise.resolve();
     this.latest = 0;
+    this.readySent = false;
+    standIns.push(this);
   }
+  SearchWorker.prototype.ready = function () {
+    if (this.readySent) return;
+    this.readySent = true;
+    var worker = this;
+    // In a task of its own: Material may still be subscribing.
+    soon(function () { worker.emit({ type: READY }); });
+  };
   SearchWorker.prototype.addEventListener = function (type, listener, options) {
     if (type === "message") this.listeners.push(listener);
     else if (this.native) this.native.addEventListener(type, listener, options);
@@ -296,14 +507,28 @@
     var number = message && message.type === QUERY ? ++this.latest : 0;
     this.chain = this.chain.then(function () { return requestIndex(); }).then(function (state) {
       if (!state) return worker.forward(message);
-      if (message.type === SETUP) return worker.emit({ type: READY });
+      if (message.type === SETUP) return worker.ready();
       if (message.type !== QUERY) return undefined;
       if (number !== worker.latest) return undefined; // a newer query is waiting
-      return answer(state, String(message.data || "")).then(function (items) {
-        worker.emit({ type: RESULT, data: { items: items } });
+      var value = String(message.data || "");
+      var list = theResultList();
+      return answer(state, value).then(function (answered) {
+        if (number !== worker.latest) return; // a newer query is waiting
+        if (!list) { // not Material's search box: its protocol, then
+          worker.emit({ type: RESULT, data: { items: answered.groups.map(function (group) {
+            return group.map(function (item) { return presented(state, item, answered.reached); });
+          }) } });
+          return;
+        }
+        list.show(value, answered.groups, {
+          present: function (item) { return presented(state, item, answered.reached); },
+          location: function (item) { return (state.engine.docRows.get(item.doc) || [""])[0]; },
+          more: function (groups) { return loadTexts(state, groups); },
+        });
       }, function (error) {
         console.warn("search: no answer", error);
-        worker.emit({ type: RESULT, data: { items: [] } });
+        if (list) list.show(value, [], null);
+        else worker.emit({ type: RESULT, data: { items: [] } });
       });
     }).catch(function (error) {
       console.warn("search:", error); // one message lost, the next ones still go
