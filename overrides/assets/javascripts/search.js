@@ -1,27 +1,33 @@
-/* Site search, adapter: the only code that knows Material for MkDocs' search
- * worker protocol (SETUP 0, READY 1, QUERY 2, RESULT 3). It runs before
- * Material's bundle, so it stays small: the query pipeline
- * (search-pipeline.js) and the engine (search-engine.js) load only when the
- * reader starts to search.
+/* Site search, adapter: with search-material.js, the only code that knows
+ * Material for MkDocs' search worker protocol (SETUP 0, READY 1, QUERY 2,
+ * RESULT 3) and its result list. It runs before Material's bundle, so it
+ * stays small: the query pipeline (search-pipeline.js), the engine
+ * (search-engine.js) and the adapter's other part (search-material.js) load
+ * only when the reader starts to search.
  *
  * Material creates its search worker and downloads search_index.json as
  * every page opens. This script wraps the Worker constructor and hands
  * Material a stand-in with the same messages. When the reader shows signs
  * of searching (see requestIndex), it fetches the engine's manifest
  * (search/engine/manifest.json, written by scripts/kb/build/search_pieces.py)
- * and the two scripts:
+ * and the three scripts:
  * - manifest found: the stand-in answers QUERY itself, on the main thread:
  *   the pipeline plans the query, the engine names the index pieces it needs
  *   (fetched once, cached), scores and groups, the pipeline ranks, and the
- *   engine writes the snippets. No lunr index is built and the worker never
- *   starts; Material's index request is pointed at index-config.json, the
- *   index's config without documents (what Material's ?h= highlighting
- *   reads). Main thread rather than a worker: a query touches a few
- *   postings lists and ten pages' text (a few milliseconds), while a worker
- *   costs a script download and start-up before the first answer.
+ *   engine writes the snippets; the stand-in then has search-material.js
+ *   (the adapter's other part, loaded with them) write Material's result
+ *   list (Material's own rendering took 0.2-2 s per answer on a slow phone)
+ *   instead of answering RESULT. No lunr index is
+ *   built and the worker never starts; Material's index request is pointed
+ *   at index-config.json, the index's config without documents (what
+ *   Material's ?h= highlighting reads). Main thread rather than a worker: a
+ *   query touches a few postings lists and ten pages' text (a few
+ *   milliseconds), while a worker costs a script download and start-up
+ *   before the first answer.
  * - manifest absent (`mkdocs serve` skips the build step that writes it):
  *   the stand-in starts Material's worker and passes messages through, the
- *   pipeline rewriting queries and ranking results as before.
+ *   pipeline rewriting queries and ranking results as before
+ *   (search-material.js attaches it).
  * If the scripts cannot load, Material's worker runs unchanged.
  */
 (function () {
@@ -31,9 +37,6 @@
   var READY = 1;
   var QUERY = 2;
   var RESULT = 3;
-  // Material shows the first ten results at once (more on scrolling): their
-  // pages' text is fetched before answering, the rest's afterwards.
-  var FIRST_SCREEN = 10;
   // An index this small (raw bytes; about a quarter gzip) is fetched whole
   // at low priority in idle moments once the reader is active, so that
   // their first query waits for no piece; a reader who opens search at once
@@ -103,7 +106,8 @@
       heldIndexRequests = null;
     });
     var pipeline = loadScript("search-pipeline.js");
-    backend = Promise.all([manifest, pipeline, loadScript("search-engine.js")])
+    var material = loadScript("search-material.js");
+    backend = Promise.all([manifest, pipeline, loadScript("search-engine.js"), material])
       .then(function (loaded) {
         var state = { engine: new window.SearchEngine.Index(loaded[0]), manifest: loaded[0], lexicon: null };
         // Material asks nothing until its worker is ready, and it sends its
@@ -119,7 +123,7 @@
       // No pieces (mkdocs serve), or no scripts: Material's worker, with the
       // pipeline if it has loaded.
       .catch(function () {
-        return pipeline.then(function () { return null; }, function () { return null; });
+        return Promise.all([pipeline, material]).then(function () { return null; }, function () { return null; });
       });
     return backend;
   }
@@ -253,8 +257,12 @@
     return loadPieces(state, state.engine.missingTermPieces(clauses), "terms").then(function () {
       var found = state.engine.search(clauses);
       var groups = Pipeline.rankResults(plan, found);
-      return loadTexts(state, groups.slice(0, FIRST_SCREEN)).then(function () {
-        var later = groups.slice(FIRST_SCREEN);
+      // The first screen's pages' text is fetched before answering.
+      var firstScreen = window.SearchMaterial.FIRST_SCREEN;
+      return loadTexts(state, groups.slice(0, firstScreen)).then(function () {
+        // The next screen's text comes in an idle moment, the rest as the
+        // reader scrolls (a large site's answer can list hundreds of pages).
+        var later = groups.slice(firstScreen, 2 * firstScreen);
         if (later.length) idle(function () { loadTexts(state, later, "low"); });
         idle(function () { prefetch(state); });
         return { groups: groups, reached: found.terms };
@@ -277,184 +285,11 @@
     return shown;
   }
 
-  /* ---- the result list ------------------------------------------------ */
+  /* ---- the result list (search-material.js) --------------------------- */
 
-  /* Material renders each result by appending its strings with
-     `innerHTML +=` (which re-parses all that came before) and measures the
-     list as it grows: with the CPU slowed 4x that took 0.2-2 s per answer,
-     where the engine takes a few milliseconds. So with the engine the
-     stand-in writes the list itself, with the markup of Material's
-     templates/search (same classes, so the same look, and Material's own
-     keyboard handling and closing on a click, which read the list), one
-     innerHTML per screen of results, and sends Material no RESULT message.
-     Like Material: the count above the list, the first ten results at once
-     and four more each time the reader scrolls to the end. */
-  var MORE_RESULTS = 4;
-  function ResultList(root, settings) {
-    this.meta = root.firstElementChild;
-    this.list = root.lastElementChild;
-    this.container = root.parentElement;
-    this.settings = settings;
-    this.shown = 0;
-    this.observer = null;
-    this.folded = [];
-    var view = this;
-    // A page's further sections ("N more on this page", folded) are written
-    // when the reader opens them: most answers are mostly folded sections.
-    // On the click that opens them, so they are there in the first frame.
-    this.list.addEventListener("click", function (event) {
-      var summary = event.target.closest && event.target.closest("summary");
-      if (summary && summary.parentElement.tagName === "DETAILS") view.unfold(summary.parentElement);
-    }, true);
-    this.list.addEventListener("toggle", function (event) {
-      var details = event.target;
-      if (details.tagName !== "DETAILS") return;
-      if (details.open) view.unfold(details);
-      // Material keeps the section in place when it closes.
-      else if (details.offsetTop <= view.container.scrollTop) view.container.scrollTo({ top: details.offsetTop });
-    }, true);
-  }
-  ResultList.prototype.unfold = function (details) {
-    var number = details.getAttribute("data-folded");
-    if (number === null) return;
-    details.removeAttribute("data-folded");
-    var view = this;
-    var sections = this.folded[+number] || [];
-    this.folded[+number] = null;
-    details.insertAdjacentHTML("beforeend", sections.map(function (item) {
-      return view.documentHTML(view.present(item), TEASER);
-    }).join(""));
-  };
-  ResultList.prototype.translate = function (key, value) {
-    var text = this.settings.translations[key] || "";
-    return value === undefined ? text : text.replace("#", String(value));
-  };
-  // Material's utilities/round.
-  function roundCount(value) {
-    if (value <= 999) return String(value);
-    var digits = +((value - 950) % 1000 > 99);
-    return ((value + 0.000001) / 1000).toFixed(digits) + "k";
-  }
-  /* Shows the answer to `value`: `groups` of result items, and from
-     `source` an item's `present(item)` (as Material's templates read it),
-     `location(item)`, and `more(groups)`, resolving when the text of
-     further groups is there. */
-  ResultList.prototype.show = function (value, groups, source) {
-    var count = groups.length;
-    this.meta.textContent = count === 0
-      ? this.translate(value.length ? "search.result.none" : "search.result.placeholder")
-      : count === 1 ? this.translate("search.result.one")
-      : this.translate("search.result.other", roundCount(count));
-    if (this.observer) this.observer.disconnect();
-    this.observer = null;
-    this.groups = groups;
-    this.present = source && source.present;
-    this.location = source && source.location;
-    this.more = source && source.more;
-    this.generation = (this.generation || 0) + 1;
-    this.folded = [];
-    this.list.innerHTML = this.html(groups.slice(0, FIRST_SCREEN));
-    this.shown = Math.min(FIRST_SCREEN, count);
-    this.watchEnd();
-  };
-  ResultList.prototype.watchEnd = function () {
-    var view = this;
-    var last = this.list.lastElementChild;
-    if (this.shown >= this.groups.length || !last || typeof IntersectionObserver !== "function") return;
-    var generation = this.generation;
-    this.observer = new IntersectionObserver(function (entries) {
-      if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
-      view.observer.disconnect();
-      view.observer = null;
-      var next = view.groups.slice(view.shown, view.shown + MORE_RESULTS);
-      view.more(next).then(function () {
-        if (generation !== view.generation) return; // a newer answer is shown
-        view.list.insertAdjacentHTML("beforeend", view.html(next));
-        view.shown += next.length;
-        view.watchEnd();
-      });
-    }, { root: this.container, rootMargin: "0px 0px 16px 0px" });
-    this.observer.observe(last);
-  };
-  ResultList.prototype.html = function (groups) {
-    var view = this;
-    return groups.map(function (group) { return view.itemHTML(group); }).join("");
-  };
-  function escapeHTML(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-    });
-  }
-  var PARENT = 2;
-  var TEASER = 1;
-  // Material's templates/search renderSearchResultItem.
-  // Material's templates/search renderSearchResultItem, from the engine's
-  // items (a page's own document has a location without "#").
-  ResultList.prototype.itemHTML = function (items) {
-    var threshold = items[0].score;
-    var docs = items.slice();
-    var view = this;
-    var parent = docs.findIndex(function (item) { return view.location(item).indexOf("#") < 0; });
-    var article = docs.splice(parent, 1)[0];
-    var index = docs.findIndex(function (item) { return item.score < threshold; });
-    if (index === -1) index = docs.length;
-    var best = docs.slice(0, index);
-    var more = docs.slice(index);
-    var html = this.documentHTML(this.present(article), PARENT | +(!parent && index === 0));
-    best.forEach(function (item) { html += view.documentHTML(view.present(item), TEASER); });
-    if (more.length) {
-      this.folded.push(more);
-      html += '<details class="md-search-result__more" data-folded="' + (this.folded.length - 1) + '">' +
-        '<summary tabindex="-1"><div>' +
-        escapeHTML(more.length === 1
-          ? this.translate("search.result.more.one")
-          : this.translate("search.result.more.other", more.length)) +
-        "</div></summary></details>";
-    }
-    return '<li class="md-search-result__item">' + html + "</li>";
-  };
-  // Material's templates/search renderSearchDocument; title and text are
-  // the engine's HTML (escaped text with <mark>), as Material takes them.
-  ResultList.prototype.documentHTML = function (doc, flag) {
-    var parent = flag & PARENT;
-    var teaser = flag & TEASER;
-    var terms = doc.terms || {};
-    var url = new URL(doc.location, this.settings.base);
-    if (this.settings.highlight) {
-      url.searchParams.set("h", Object.keys(terms).filter(function (key) { return terms[key]; }).join(" "));
-    }
-    var missing = Object.keys(terms).filter(function (key) { return !terms[key]; });
-    var html = '<a href="' + escapeHTML(url.href) + '" class="md-search-result__link" tabindex="-1">' +
-      '<article class="md-search-result__article md-typeset" data-md-score="' + doc.score.toFixed(2) + '">';
-    if (parent) html += '<div class="md-search-result__icon md-icon"></div><h1>' + doc.title + "</h1>";
-    else html += "<h2>" + doc.title + "</h2>";
-    if (teaser && doc.text.length > 0) html += doc.text;
-    if (doc.tags) {
-      var tags = this.settings.tags;
-      html += '<nav class="md-tags">' + doc.tags.map(function (tag) {
-        var type = tags ? (tag in tags ? "md-tag-icon md-tag--" + tags[tag] : "md-tag-icon") : "";
-        return '<span class="md-tag ' + escapeHTML(type) + '">' + escapeHTML(tag) + "</span>";
-      }).join("") + "</nav>";
-    }
-    if (teaser && missing.length) {
-      html += '<p class="md-search-result__terms">' + escapeHTML(this.translate("search.result.term.missing")) +
-        ": " + missing.map(function (key) { return "<del>" + escapeHTML(key) + "</del>"; }).join(" ") + "</p>";
-    }
-    return html + "</article></a>";
-  };
-  var resultList = null;
+  var resultList;
   function theResultList() {
-    if (!resultList) {
-      var root = document.querySelector("[data-md-component=search-result]");
-      if (!root) return null;
-      var settings = config();
-      resultList = new ResultList(root, {
-        base: new URL(settings.base || ".", location.href).href,
-        translations: settings.translations || {},
-        highlight: (settings.features || []).indexOf("search.highlight") >= 0,
-        tags: settings.tags,
-      });
-    }
+    if (resultList === undefined) resultList = window.SearchMaterial.ResultList.ofPage(document, config());
     return resultList;
   }
 
@@ -548,7 +383,7 @@
     if (!this.native) {
       this.native = new NativeWorker(this.url, this.options);
       try {
-        if (window.SearchPipeline) attach(this.native);
+        if (window.SearchPipeline && window.SearchMaterial) window.SearchMaterial.attach(this.native, segmenter);
       } catch (error) {
         console.warn("search: could not attach the query pipeline", error);
       }
@@ -556,61 +391,6 @@
     }
     this.native.postMessage(message);
   };
-
-  /* Material's worker with the pipeline: SETUP's index gives the lexicon,
-     QUERY is rewritten, RESULT re-ranked (answers come in order). */
-  function attach(worker) {
-    var Pipeline = window.SearchPipeline;
-    var lexicon = null;
-    var pending = [];
-    var post = worker.postMessage;
-    worker.postMessage = function (message) {
-      var sent = message;
-      var plan = null;
-      try {
-        if (message && message.type === SETUP) {
-          var index = message.data;
-          var options = index.config || {};
-          lexicon = new Pipeline.Lexicon({
-            // mkdocs serve has no build-time word list: learnt from the documents.
-            words: options.words || Pipeline.wordsOf(index.docs || [], options.separator),
-            t2s: options.t2s,
-            confusions: options.confusions,
-            vocabulary: options.reader_vocabulary,
-            segmenter: segmenter((options.lang || ["en"])[0]),
-          });
-        } else if (message && message.type === QUERY && lexicon && typeof message.data === "string") {
-          plan = Pipeline.plan(lexicon, message.data);
-          if (plan.concepts.length) sent = { type: QUERY, data: Pipeline.lunrQuery(plan) };
-          else plan = null;
-        }
-      } catch (error) {
-        console.warn("search: query rewriting failed, using the raw query", error);
-        sent = message;
-        plan = null;
-      }
-      if (message && message.type === QUERY) pending.push(plan);
-      return post.call(worker, sent);
-    };
-    var listen = worker.addEventListener;
-    worker.addEventListener = function (type, listener, options) {
-      if (type !== "message") return listen.apply(worker, arguments);
-      return listen.call(worker, type, function (event) {
-        var data = event.data;
-        if (!data || data.type !== RESULT) return listener.call(this, event);
-        var plan = pending.shift();
-        try {
-          if (plan && data.data && Array.isArray(data.data.items)) {
-            data = { type: RESULT, data: { items: Pipeline.rankResults(plan, data.data.items) } };
-          }
-        } catch (error) {
-          console.warn("search: result ranking failed, showing the raw result", error);
-          data = event.data;
-        }
-        return listener.call(this, new MessageEvent("message", { data: data }));
-      }, options);
-    };
-  }
 
   function isSearchWorker(url) {
     var href = new URL(String(url), document.baseURI).href;
