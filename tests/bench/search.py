@@ -64,7 +64,7 @@ FIRST_QUERY = {"zh": "收不到验证码", "en": "code not received"}
 # Material's worker and lunr's language scripts) and the scripts that load
 # when search starts.
 SEARCH_FILES = re.compile(
-    r"/search/|/workers/search\.|/lunr/|/javascripts/search-(?:pipeline|engine)\.js"
+    r"/search/|/workers/search\.|/lunr/|/javascripts/search-(?:pipeline|engine|material)\.js"
 )
 
 # Resolves with the milliseconds from the first `input` event in the search

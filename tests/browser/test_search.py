@@ -212,7 +212,7 @@ def test_index_is_downloaded_only_when_the_reader_starts_to_search(browser, base
         requested = []
         page.on("request", lambda request: requested.append(request.url))
         page.goto("/sign-in/", wait_until="networkidle")
-        searching = ("/search/", "search-pipeline.js", "search-engine.js")
+        searching = ("/search/", "search-pipeline.js", "search-engine.js", "search-material.js")
         assert not [url for url in requested if any(part in url for part in searching)]
         manifest = "/search/engine/manifest.json"
         with page.expect_request_finished(lambda request: manifest in request.url, timeout=10000):
@@ -304,5 +304,61 @@ def test_without_the_pieces_materials_worker_answers(browser, base_url):
         assert answer.pages[:1] == ["two-step-verification/code-not-received"], answer.pages[:3]
         assert [url for url in requested if "/workers/search." in url]
         assert [url for url in requested if url.endswith("/search/search_index.json")]
+    finally:
+        context.close()
+
+
+def test_result_list_works_as_materials(browser, base_url):
+    """The engine's answers are written into Material's result list by the
+    adapter: the count, folded sections opening, more results on scrolling
+    to the end, "no results", and Material's keyboard handling all work on it."""
+    context = browser.new_context(base_url=base_url)
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        box = SearchBox(page, base_url, "en")
+        translations = page.evaluate(
+            "() => JSON.parse(document.getElementById('__config').textContent).translations"
+        )
+        # The query of the development set with the most results shows ten,
+        # then more as the reader scrolls to the end of the list.
+        texts = [query.text for query in load_queries(DEV_QUERIES) if query.lang == "en"]
+        text, count = max(((text, box.search(text).count) for text in texts), key=lambda x: x[1])
+        answer = box.search(text)
+        assert page.inner_text(".md-search-result__meta") == translations[
+            "search.result.other"
+        ].replace("#", str(count))
+        if count > 10:
+            assert len(answer.pages) == 10
+            page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
+            page.wait_for_function(
+                "n => document.querySelectorAll('.md-search-result__item').length > n", arg=10
+            )
+        # A page's further sections are folded, and there when opened.
+        details = page.locator(".md-search-result__more").first
+        summary = details.locator("summary")
+        folded = int(re.search(r"\d+", summary.inner_text()).group(0))
+        summary.click()
+        assert details.evaluate("el => el.open")
+        assert details.locator("article").count() == folded
+        # Material's keys: down from the box to the first result, up back,
+        # Enter in the box opens a result.
+        page.focus("input[data-md-component=search-query]")
+        page.keyboard.press("ArrowDown")
+        first = page.locator(".md-search-result__item a.md-search-result__link").first
+        assert first.evaluate("el => el === document.activeElement")
+        page.keyboard.press("ArrowUp")
+        assert page.evaluate("() => document.activeElement.dataset.mdComponent") == "search-query"
+        links = ".md-search-result__item > a"
+        hrefs = set(page.eval_on_selector_all(links, "all => all.map(a => a.href)"))
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url in hrefs
+        # No match: Material's "no results" note, an empty list.
+        box = SearchBox(page, base_url, "en")
+        assert box.search("zzqqxxjj").pages == []
+        assert page.inner_text(".md-search-result__meta") == translations["search.result.none"]
+        assert not errors, errors
     finally:
         context.close()

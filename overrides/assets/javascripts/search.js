@@ -1,27 +1,33 @@
-/* Site search, adapter: the only code that knows Material for MkDocs' search
- * worker protocol (SETUP 0, READY 1, QUERY 2, RESULT 3). It runs before
- * Material's bundle, so it stays small: the query pipeline
- * (search-pipeline.js) and the engine (search-engine.js) load only when the
- * reader starts to search.
+/* Site search, adapter: with search-material.js, the only code that knows
+ * Material for MkDocs' search worker protocol (SETUP 0, READY 1, QUERY 2,
+ * RESULT 3) and its result list. It runs before Material's bundle, so it
+ * stays small: the query pipeline (search-pipeline.js), the engine
+ * (search-engine.js) and the adapter's other part (search-material.js) load
+ * only when the reader starts to search.
  *
  * Material creates its search worker and downloads search_index.json as
  * every page opens. This script wraps the Worker constructor and hands
  * Material a stand-in with the same messages. When the reader shows signs
  * of searching (see requestIndex), it fetches the engine's manifest
  * (search/engine/manifest.json, written by scripts/kb/build/search_pieces.py)
- * and the two scripts:
+ * and the three scripts:
  * - manifest found: the stand-in answers QUERY itself, on the main thread:
  *   the pipeline plans the query, the engine names the index pieces it needs
  *   (fetched once, cached), scores and groups, the pipeline ranks, and the
- *   engine writes the snippets. No lunr index is built and the worker never
- *   starts; Material's index request is pointed at index-config.json, the
- *   index's config without documents (what Material's ?h= highlighting
- *   reads). Main thread rather than a worker: a query touches a few
- *   postings lists and ten pages' text (a few milliseconds), while a worker
- *   costs a script download and start-up before the first answer.
+ *   engine writes the snippets; the stand-in then has search-material.js
+ *   (the adapter's other part, loaded with them) write Material's result
+ *   list (Material's own rendering took 0.2-2 s per answer on a slow phone)
+ *   instead of answering RESULT. No lunr index is
+ *   built and the worker never starts; Material's index request is pointed
+ *   at index-config.json, the index's config without documents (what
+ *   Material's ?h= highlighting reads). Main thread rather than a worker: a
+ *   query touches a few postings lists and ten pages' text (a few
+ *   milliseconds), while a worker costs a script download and start-up
+ *   before the first answer.
  * - manifest absent (`mkdocs serve` skips the build step that writes it):
  *   the stand-in starts Material's worker and passes messages through, the
- *   pipeline rewriting queries and ranking results as before.
+ *   pipeline rewriting queries and ranking results as before
+ *   (search-material.js attaches it).
  * If the scripts cannot load, Material's worker runs unchanged.
  */
 (function () {
@@ -31,13 +37,13 @@
   var READY = 1;
   var QUERY = 2;
   var RESULT = 3;
-  // Material shows the first ten results at once (more on scrolling): their
-  // pages' text is fetched before answering, the rest's afterwards.
-  var FIRST_SCREEN = 10;
-  // Once the reader has searched, the term pieces of an index this small
-  // (raw bytes; about a third gzip) come in the next idle moment, so that
-  // the next queries wait for no term piece. A large site's are not.
+  // An index this small (raw bytes; about a quarter gzip) is fetched whole
+  // at low priority in idle moments after the reader's first answer, so that
+  // their next queries wait for no piece (fetched before the first answer,
+  // its hundred requests would hold up the few that answer needs). A large
+  // site's pieces come as queries need them.
   var PREFETCH_TERMS_BYTES = 300000;
+  var PREFETCH_TEXTS_BYTES = 600000;
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function" || !window.fetch || !window.Promise) return;
   var scripts = document.currentScript ? document.currentScript.src : location.href;
@@ -45,6 +51,9 @@
   var idle = window.requestIdleCallback
     ? function (fn) { window.requestIdleCallback(fn, { timeout: 2000 }); }
     : function (fn) { setTimeout(fn, 200); };
+  // After the current task: work a waiting reader needs, done while the
+  // network is busy rather than when the answer is due.
+  function soon(fn) { setTimeout(fn, 0); }
 
   function config() {
     try {
@@ -81,10 +90,13 @@
   var backend = null; // Promise of {engine, manifest, lexicon}, or of null (Material's worker)
   var piecesFound = null; // Promise of whether the manifest exists
   var heldIndexRequests = [];
+  var standIns = [];
   function requestIndex(priority) {
     if (backend) return backend;
-    // "low" when fetched ahead in an idle moment, not for a reader waiting.
-    var manifest = getJSON(engineDir + "manifest.json", priority === "low" ? "low" : "high");
+    var ahead = priority === "low"; // fetched in an idle moment, no reader waiting
+    var later = ahead ? idle : soon;
+    later(function () { segmenter(pageLocale()); });
+    var manifest = getJSON(engineDir + "manifest.json", ahead ? "low" : "high");
     piecesFound = manifest.then(function () { return true; }, function () { return false; });
     // Material's index request goes out as soon as it is known which index
     // it needs, while the scripts still load.
@@ -93,16 +105,24 @@
       heldIndexRequests = null;
     });
     var pipeline = loadScript("search-pipeline.js");
-    backend = Promise.all([manifest, pipeline, loadScript("search-engine.js")])
+    var material = loadScript("search-material.js");
+    backend = Promise.all([manifest, pipeline, loadScript("search-engine.js"), material])
       .then(function (loaded) {
         var state = { engine: new window.SearchEngine.Index(loaded[0]), manifest: loaded[0], lexicon: null };
-        idle(function () { lexiconOf(state); });
+        // Material asks nothing until its worker is ready, and it sends its
+        // setup only once its index request (index-config.json, one more
+        // round trip) is answered: the engine is ready now.
+        standIns.forEach(function (worker) { worker.ready(); });
+        // The whole index is fetched ahead only once the reader searches
+        // (after the first answer): a reader who only scrolls the page must
+        // not pay 150-190 KB on a phone's data plan for a search never used.
+        later(function () { lexiconOf(state); });
         return state;
       })
       // No pieces (mkdocs serve), or no scripts: Material's worker, with the
       // pipeline if it has loaded.
       .catch(function () {
-        return pipeline.then(function () { return null; }, function () { return null; });
+        return Promise.all([pipeline, material]).then(function () { return null; }, function () { return null; });
       });
     return backend;
   }
@@ -181,10 +201,33 @@
     state.separator = new RegExp(state.manifest.config.separator);
     return state.lexicon;
   }
+  /* Chromium loads its word-break dictionary for Chinese when the first
+     segmenter segments (0.1-0.6 s with the CPU slowed 4x): done once, ahead. */
+  var segmenters = {};
   function segmenter(locale) {
-    return typeof Intl === "object" && typeof Intl.Segmenter === "function"
-      ? new Intl.Segmenter(locale, { granularity: "word" })
-      : null;
+    if (typeof Intl !== "object" || typeof Intl.Segmenter !== "function") return null;
+    if (!segmenters[locale]) {
+      segmenters[locale] = new Intl.Segmenter(locale, { granularity: "word" });
+      Array.from(segmenters[locale].segment("\u641c\u7d22 search"));
+    }
+    return segmenters[locale];
+  }
+  function pageLocale() {
+    return (document.documentElement.lang || "en").split("-")[0];
+  }
+
+  /* The whole of a small index (see PREFETCH_TERMS_BYTES), at low priority. */
+  function prefetch(state) {
+    var bytes = state.manifest.bytes || {};
+    var every = function (list) { return list.map(function (_, n) { return n; }); };
+    if (!state.termsAhead && bytes.terms <= PREFETCH_TERMS_BYTES) {
+      state.termsAhead = true;
+      loadPieces(state, every(state.manifest.terms), "terms", "low");
+    }
+    if (!state.textsAhead && bytes.docs <= PREFETCH_TEXTS_BYTES) {
+      state.textsAhead = true;
+      loadPieces(state, every(state.manifest.docs), "docs", "low");
+    }
   }
 
   /* ---- answers from the engine ---------------------------------------- */
@@ -204,57 +247,50 @@
     }));
   }
 
+  /* The ranked result groups of a query (each a page's items, the page's own
+     document first), the text of the first screen's pages loaded. */
   function answer(state, text) {
     var Pipeline = window.SearchPipeline;
     var plan = Pipeline.plan(lexiconOf(state), text);
-    if (!plan.concepts.length) return Promise.resolve([]);
+    if (!plan.concepts.length) return Promise.resolve({ groups: [], reached: null });
     var clauses = window.SearchEngine.clauses(Pipeline.terms(plan));
     return loadPieces(state, state.engine.missingTermPieces(clauses), "terms").then(function () {
       var found = state.engine.search(clauses);
-      var ranked = Pipeline.rankResults(plan, found);
-      var docs = function (groups) {
-        var all = [];
-        groups.forEach(function (group) { group.forEach(function (item) { all.push(item.doc); }); });
-        return state.engine.missingDocPieces(all);
-      };
-      var later = docs(ranked.slice(FIRST_SCREEN));
-      return loadPieces(state, docs(ranked.slice(0, FIRST_SCREEN)), "docs").then(function () {
-        if (later.length) idle(function () { loadPieces(state, later, "docs", "low"); });
-        if (!state.prefetched && (state.manifest.bytes || {}).terms <= PREFETCH_TERMS_BYTES) {
-          state.prefetched = true;
-          idle(function () {
-            loadPieces(state, state.manifest.terms.map(function (_, n) { return n; }), "terms", "low");
-          });
-        }
-        return ranked.map(function (group) {
-          return group.map(function (item) { return presented(state, item, found.terms); });
-        });
+      var groups = Pipeline.rankResults(plan, found);
+      // The first screen's pages' text is fetched before answering.
+      var firstScreen = window.SearchMaterial.FIRST_SCREEN;
+      return loadTexts(state, groups.slice(0, firstScreen)).then(function () {
+        // The next screen's text comes in an idle moment, the rest as the
+        // reader scrolls (a large site's answer can list hundreds of pages).
+        var later = groups.slice(firstScreen, 2 * firstScreen);
+        if (later.length) idle(function () { loadTexts(state, later, "low"); });
+        idle(function () { prefetch(state); });
+        return { groups: groups, reached: found.terms };
       });
     });
   }
+  function loadTexts(state, groups, priority) {
+    var docs = [];
+    groups.forEach(function (group) { group.forEach(function (item) { docs.push(item.doc); }); });
+    return loadPieces(state, state.engine.missingDocPieces(docs), "docs", priority);
+  }
 
-  /* A result item for Material. Items past the first screen may still wait
-     for their page's text: they read it when Material renders them (on
-     scrolling), by which time the idle fetch above has brought it. */
+  /* A result item as Material's templates read it. */
   function presented(state, item, reached) {
-    var Pipeline = window.SearchPipeline;
-    var shown = null;
-    function get() {
-      if (!shown) {
-        var row = state.engine.docRows.get(item.doc);
-        if (!row) return { location: "", title: "", text: "" };
-        var matched = state.engine.matchedTerms(item.doc, reached);
-        shown = window.SearchEngine.present(item, row, state.separator, matched);
-        shown.title = Pipeline.cleanSnippet(shown.title);
-        shown.text = Pipeline.cleanSnippet(shown.text);
-      }
-      return shown;
-    }
-    var result = { score: item.score, terms: item.terms };
-    ["location", "title", "text"].forEach(function (key) {
-      Object.defineProperty(result, key, { enumerable: true, get: function () { return get()[key]; } });
-    });
-    return result;
+    var row = state.engine.docRows.get(item.doc);
+    if (!row) return { location: "", title: "", text: "", score: item.score, terms: item.terms };
+    var shown = window.SearchEngine.present(item, row, state.separator, state.engine.matchedTerms(item.doc, reached));
+    shown.title = window.SearchPipeline.cleanSnippet(shown.title);
+    shown.text = window.SearchPipeline.cleanSnippet(shown.text);
+    return shown;
+  }
+
+  /* ---- the result list (search-material.js) --------------------------- */
+
+  var resultList;
+  function theResultList() {
+    if (resultList === undefined) resultList = window.SearchMaterial.ResultList.ofPage(document, config());
+    return resultList;
   }
 
   /* ---- the stand-in worker -------------------------------------------- */
@@ -268,7 +304,16 @@
     this.native = null;
     this.chain = Promise.resolve();
     this.latest = 0;
+    this.readySent = false;
+    standIns.push(this);
   }
+  SearchWorker.prototype.ready = function () {
+    if (this.readySent) return;
+    this.readySent = true;
+    var worker = this;
+    // In a task of its own: Material may still be subscribing.
+    soon(function () { worker.emit({ type: READY }); });
+  };
   SearchWorker.prototype.addEventListener = function (type, listener, options) {
     if (type === "message") this.listeners.push(listener);
     else if (this.native) this.native.addEventListener(type, listener, options);
@@ -297,14 +342,28 @@
     var number = message && message.type === QUERY ? ++this.latest : 0;
     this.chain = this.chain.then(function () { return requestIndex(); }).then(function (state) {
       if (!state) return worker.forward(message);
-      if (message.type === SETUP) return worker.emit({ type: READY });
+      if (message.type === SETUP) return worker.ready();
       if (message.type !== QUERY) return undefined;
       if (number !== worker.latest) return undefined; // a newer query is waiting
-      return answer(state, String(message.data || "")).then(function (items) {
-        worker.emit({ type: RESULT, data: { items: items } });
+      var value = String(message.data || "");
+      var list = theResultList();
+      return answer(state, value).then(function (answered) {
+        if (number !== worker.latest) return; // a newer query is waiting
+        if (!list) { // not Material's search box: its protocol, then
+          worker.emit({ type: RESULT, data: { items: answered.groups.map(function (group) {
+            return group.map(function (item) { return presented(state, item, answered.reached); });
+          }) } });
+          return;
+        }
+        list.show(value, answered.groups, {
+          present: function (item) { return presented(state, item, answered.reached); },
+          location: function (item) { return (state.engine.docRows.get(item.doc) || [""])[0]; },
+          more: function (groups) { return loadTexts(state, groups); },
+        });
       }, function (error) {
         console.warn("search: no answer", error);
-        worker.emit({ type: RESULT, data: { items: [] } });
+        if (list) list.show(value, [], null);
+        else worker.emit({ type: RESULT, data: { items: [] } });
       });
     }).catch(function (error) {
       console.warn("search:", error); // one message lost, the next ones still go
@@ -324,7 +383,7 @@
     if (!this.native) {
       this.native = new NativeWorker(this.url, this.options);
       try {
-        if (window.SearchPipeline) attach(this.native);
+        if (window.SearchPipeline && window.SearchMaterial) window.SearchMaterial.attach(this.native, segmenter);
       } catch (error) {
         console.warn("search: could not attach the query pipeline", error);
       }
@@ -332,62 +391,6 @@
     }
     this.native.postMessage(message);
   };
-
-  /* Material's worker with the pipeline: SETUP's index gives the lexicon,
-     QUERY is rewritten, RESULT re-ranked (answers come in order). */
-  function attach(worker) {
-    var Pipeline = window.SearchPipeline;
-    var lexicon = null;
-    var pending = [];
-    var post = worker.postMessage;
-    worker.postMessage = function (message) {
-      var sent = message;
-      var plan = null;
-      try {
-        if (message && message.type === SETUP) {
-          var index = message.data;
-          var options = index.config || {};
-          lexicon = new Pipeline.Lexicon({
-            // mkdocs serve has no build-time word list: learnt from the documents.
-            words: options.words || Pipeline.wordsOf(index.docs || [], options.separator),
-            phrases: options.phrases,
-            t2s: options.t2s,
-            confusions: options.confusions,
-            vocabulary: options.reader_vocabulary,
-            segmenter: segmenter((options.lang || ["en"])[0]),
-          });
-        } else if (message && message.type === QUERY && lexicon && typeof message.data === "string") {
-          plan = Pipeline.plan(lexicon, message.data);
-          if (plan.concepts.length) sent = { type: QUERY, data: Pipeline.lunrQuery(plan) };
-          else plan = null;
-        }
-      } catch (error) {
-        console.warn("search: query rewriting failed, using the raw query", error);
-        sent = message;
-        plan = null;
-      }
-      if (message && message.type === QUERY) pending.push(plan);
-      return post.call(worker, sent);
-    };
-    var listen = worker.addEventListener;
-    worker.addEventListener = function (type, listener, options) {
-      if (type !== "message") return listen.apply(worker, arguments);
-      return listen.call(worker, type, function (event) {
-        var data = event.data;
-        if (!data || data.type !== RESULT) return listener.call(this, event);
-        var plan = pending.shift();
-        try {
-          if (plan && data.data && Array.isArray(data.data.items)) {
-            data = { type: RESULT, data: { items: Pipeline.rankResults(plan, data.data.items) } };
-          }
-        } catch (error) {
-          console.warn("search: result ranking failed, showing the raw result", error);
-          data = event.data;
-        }
-        return listener.call(this, new MessageEvent("message", { data: data }));
-      }, options);
-    };
-  }
 
   function isSearchWorker(url) {
     var href = new URL(String(url), document.baseURI).href;
