@@ -224,6 +224,35 @@ def test_index_is_downloaded_only_when_the_reader_starts_to_search(browser, base
         context.close()
 
 
+@pytest.mark.parametrize("save_data", [False, True], ids=["4g", "save-data"])
+def test_whole_index_is_fetched_ahead_only_where_data_is_not_saved(browser, base_url, save_data):
+    """A reader who moves on the page gets the small index ahead, in idle
+    moments, so their first query waits for no piece; a browser set to save
+    data gets only the manifest and scripts until the reader searches."""
+    context = browser.new_context(base_url=base_url)
+    try:
+        page = context.new_page()
+        if save_data:
+            context.new_cdp_session(page).send(
+                "Emulation.setDataSaverOverride", {"dataSaverEnabled": True}
+            )
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto("/sign-in/", wait_until="networkidle")
+        page.mouse.move(200, 300)
+        page.mouse.move(220, 340)
+        page.wait_for_timeout(3000)  # idle moments after the movement
+        page.wait_for_load_state("networkidle")
+        pieces = [url for url in requested if "/search/engine/terms/" in url]
+        assert [url for url in requested if "/search/engine/manifest" in url]
+        if save_data:
+            assert not pieces
+        else:
+            assert len(pieces) > 3
+    finally:
+        context.close()
+
+
 READ_FIRST_RESULT = """() => {
   const item = document.querySelector(".md-search-result__item");
   return item && {

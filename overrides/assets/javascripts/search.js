@@ -38,10 +38,11 @@
   var QUERY = 2;
   var RESULT = 3;
   // An index this small (raw bytes; about a quarter gzip) is fetched whole
-  // at low priority in idle moments after the reader's first answer, so that
-  // their next queries wait for no piece (fetched before the first answer,
-  // its hundred requests would hold up the few that answer needs). A large
-  // site's pieces come as queries need them.
+  // at low priority in idle moments once the reader is active, so that
+  // their first query waits for no piece (unless they save data: see
+  // roomForPrefetch); a reader who opens search at once gets it after their
+  // first answer (before, its hundred requests would hold up the few that
+  // answer needs). A large site's pieces come as queries need them.
   var PREFETCH_TERMS_BYTES = 300000;
   var PREFETCH_TEXTS_BYTES = 600000;
   var NativeWorker = window.Worker;
@@ -113,10 +114,10 @@
         // setup only once its index request (index-config.json, one more
         // round trip) is answered: the engine is ready now.
         standIns.forEach(function (worker) { worker.ready(); });
-        // The whole index is fetched ahead only once the reader searches
-        // (after the first answer): a reader who only scrolls the page must
-        // not pay 150-190 KB on a phone's data plan for a search never used.
-        later(function () { lexiconOf(state); });
+        later(function () {
+          lexiconOf(state);
+          if (ahead && roomForPrefetch()) idle(function () { prefetch(state); });
+        });
         return state;
       })
       // No pieces (mkdocs serve), or no scripts: Material's worker, with the
@@ -214,6 +215,16 @@
   }
   function pageLocale() {
     return (document.documentElement.lang || "en").split("-")[0];
+  }
+
+  /* Whether a small index may be fetched whole before the reader searches:
+     not where the reader asked their browser to save data, nor on a slow
+     connection (150-190 KB gzip for a search they may never use); there the
+     pieces come with the first query, and the rest after its answer. */
+  function roomForPrefetch() {
+    var connection = navigator.connection;
+    if (!connection) return true;
+    return !connection.saveData && (!connection.effectiveType || connection.effectiveType === "4g");
   }
 
   /* The whole of a small index (see PREFETCH_TERMS_BYTES), at low priority. */
