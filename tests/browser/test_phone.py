@@ -166,3 +166,20 @@ def test_menu_chevrons_only_where_a_sub_menu_opens(new_page):
             toggles = page.locator(".md-nav--primary label.md-nav__link .md-nav__icon")
             assert toggles.evaluate_all(shown) >= 1
     assert watch.problems() == []
+
+
+def test_text_put_in_the_search_box_without_keys_is_answered(new_page):
+    """A phone's input method commits a Chinese word, a paste or dictation
+    puts text in: `input` events and no key press. The box answers it."""
+    page, watch = new_page(viewport=PHONES["390x844"], is_mobile=True, has_touch=True)
+    page.goto("/")
+    page.locator("label[for=__search].md-header__button").tap()
+    page.locator("input[data-md-component=search-query]:focus").wait_for()
+    # Once Material's search runs (it writes its prompt above the list), it
+    # no longer reads the box when it starts.
+    page.locator(".md-search-result__meta", has_text="键入以开始搜索").wait_for()
+    page.keyboard.insert_text("找回密码")
+    first = page.locator(".md-search-result__item a.md-search-result__link").first
+    first.wait_for()
+    assert "/sign-in/reset-password/" in (first.get_attribute("href") or "")
+    assert watch.problems() == []

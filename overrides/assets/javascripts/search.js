@@ -147,6 +147,17 @@
   activity.forEach(function (type) {
     window.addEventListener(type, onActivity, { capture: true, passive: true });
   });
+  /* Material reads the search box on keyup only. Text that arrives without
+     a key (pasting an error message, an input method committing its
+     candidate, dictation, autocorrect) sends `input` but no keyup, and the
+     box kept the answer to what was there before, or none. Each `input` on
+     the box is passed on as a keyup on the box itself (not bubbling, so no
+     shortcut sees it); Material ignores a value it has already answered. */
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box || !box.matches || !box.matches("input[data-md-component=search-query]")) return;
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: false }));
+  }, true);
   // Material opens search for ?q=, and highlights the words of ?h= (from a
   // search result) with the index's settings: both need them now.
   if (/[?&][qh]=/.test(location.search)) requestIndex();
