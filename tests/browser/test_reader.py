@@ -105,6 +105,16 @@ def test_a_page_opened_from_search_starts_material_at_once(new_page):
     assert watch.problems() == []
 
 
+def test_a_search_link_opens_search_with_its_query(new_page):
+    """A link with ?q= (one a colleague sends) opens the search box with the
+    query answered, though nobody has touched the page yet."""
+    page, watch = new_page()
+    page.goto(an_article("zh") + "?q=验证码")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.input_value("input[data-md-component=search-query]") == "验证码"
+    assert watch.problems() == []
+
+
 def toggle_colour_scheme(page) -> None:
     """One tap on the colour toggle, and the wait for its button to change:
     the first tap on a page also starts Material's script (theme-start.js),

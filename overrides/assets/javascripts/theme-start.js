@@ -104,7 +104,8 @@
     addEventListener(name, begin, { capture: true, passive: true });
   });
   addEventListener("click", onClick, true);
-  // A page opened from a search result (?h=words) starts at once: Material
-  // marks the words the reader searched for.
-  if (/[?&]h=/.test(location.search)) begin();
+  // A page opened from a search result (?h=words) or a search link (?q=words)
+  // starts at once: Material marks the searched words, or opens the search
+  // box with the query (search.js fetches the index for both too).
+  if (/[?&][qh]=/.test(location.search)) begin();
 })();
