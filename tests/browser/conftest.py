@@ -12,11 +12,12 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from support.built_site import SITE, PageWatch, built_pages, ensure_built
+from support.static_server import QuietServer
 
 __all__ = ["built_pages"]
 
@@ -63,7 +64,7 @@ def site_dir() -> Path:
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path):
     handler = functools.partial(SiteHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)  # a closed tab is not an error
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
