@@ -20,6 +20,7 @@ from support.search_probe import (
     HELDOUT_QUERIES,
     INTENT_PAGES,
     ROOT,
+    SEARCH_INPUT,
     VALIDATION_QUERIES,
     Query,
     SearchBox,
@@ -389,5 +390,75 @@ def test_result_list_works_as_materials(browser, base_url):
         assert box.search("zzqqxxjj").pages == []
         assert page.inner_text(".md-search-result__meta") == translations["search.result.none"]
         assert not errors, errors
+    finally:
+        context.close()
+
+
+# When the first result was written into the list, and when Material's
+# script (its bundle) was requested: resource timing and a watch on the list.
+WATCH_FIRST_ITEM = """() => {
+  const list = document.querySelector(".md-search-result__list");
+  window.firstItemAt = new Promise(resolve => {
+    const observer = new MutationObserver(() => {
+      if (!list.querySelector(".md-search-result__item")) return;
+      observer.disconnect();
+      resolve(performance.now());
+    });
+    observer.observe(list, { childList: true, subtree: true });
+  });
+}"""
+BUNDLE_REQUESTED_AT = """() => performance.getEntriesByType("resource")
+  .filter(entry => /\\/bundle\\.[^/]*\\.js$/.test(entry.name))
+  .map(entry => entry.startTime)"""
+
+
+def test_first_answer_does_not_wait_for_materials_script(browser, base_url):
+    """A reader who opens a page and searches at once is answered before
+    Material's script has even been requested (theme-start.js holds it back
+    until search.js says the first answer is drawn); Material then starts and
+    answers the next query through its own search box."""
+    context = browser.new_context(base_url=base_url)
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto("/", wait_until="networkidle")
+        page.evaluate(WATCH_FIRST_ITEM)
+        page.click(SEARCH_INPUT)
+        page.keyboard.insert_text("收不到验证码")  # an input method's commit: no key events
+        first_item_at = page.evaluate("() => window.firstItemAt")
+        assert page.evaluate("() => document.getElementById('__search').checked"), (
+            "the search panel did not open"
+        )
+        page.wait_for_function("() => document.documentElement.classList.contains('js')")
+        requested = page.evaluate(BUNDLE_REQUESTED_AT)
+        assert requested and min(requested) >= first_item_at, (requested, first_item_at)
+        box = SearchBox.on(page, "zh", "收不到验证码")  # now with Material running
+        assert box.search("忘记密码").pages[:1] == ["sign-in/reset-password"]
+        assert not errors, errors
+    finally:
+        context.close()
+
+
+def test_search_works_where_materials_script_does_not_load(browser, base_url):
+    """Material's script blocked (a filter, a failed download): the panel
+    still opens, the engine answers, and Enter opens the first result, as
+    Material's Enter does, instead of reloading the page."""
+    context = browser.new_context(base_url=base_url)
+    context.route(re.compile(r".*/bundle\.[^/]*\.js$"), lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.goto("/en/", wait_until="networkidle")
+        page.click(SEARCH_INPUT)
+        page.keyboard.insert_text("reset password")
+        first = page.locator(".md-search-result__item a.md-search-result__link").first
+        first.wait_for(timeout=15000)
+        assert page.evaluate("() => document.getElementById('__search').checked")
+        assert page.locator(".md-search-result__list").is_visible()
+        href = first.evaluate("a => a.href")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url == href
+        assert "/reset-password/" in page.url
     finally:
         context.close()

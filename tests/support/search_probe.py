@@ -137,6 +137,13 @@ class SearchBox:
         page.wait_for_function(SEARCH_READY, timeout=15000)
         self.last = ""
 
+    @classmethod
+    def on(cls, page, lang: str, typed: str) -> SearchBox:
+        """The box of a page already open, holding `typed`."""
+        box = cls.__new__(cls)
+        box.page, box.lang, box.last = page, lang, typed
+        return box
+
     def search(self, text: str) -> Answer:
         if text == self.last:  # the box ignores a value it already has
             if not text:

@@ -11,7 +11,9 @@
  * of searching (see requestIndex), it fetches the engine's manifest
  * (search/engine/manifest.json, written by scripts/kb/build/search_pieces.py)
  * and the three scripts:
- * - manifest found: the stand-in answers QUERY itself, on the main thread:
+ * - manifest found: each `input` on the search box is answered at once (also
+ *   before Material's script has started: see answerBox), and the stand-in
+ *   answers Material's QUERY the same way, on the main thread:
  *   the pipeline plans the query, the engine names the index pieces it needs
  *   (fetched once, cached), scores and groups, the pipeline ranks, and the
  *   engine writes the snippets; the stand-in then has search-material.js
@@ -56,6 +58,14 @@
   // network is busy rather than when the answer is due.
   function soon(fn) { setTimeout(fn, 0); }
 
+  /* Settled: the page's first search answer is drawn, or Material's worker
+     will answer. theme-start.js holds Material's script back until then when
+     the reader's first action is on the search box (its 35 KB take 80-350 ms
+     of the main thread), and it listens for this event. */
+  var settle;
+  var settled = new Promise(function (resolve) { settle = resolve; });
+  settled.then(function () { document.dispatchEvent(new Event("kb-search-settled")); });
+
   function config() {
     try {
       return JSON.parse(document.getElementById("__config").textContent);
@@ -96,7 +106,9 @@
     if (backend) return backend;
     var ahead = priority === "low"; // fetched in an idle moment, no reader waiting
     var later = ahead ? idle : soon;
-    later(function () { segmenter(pageLocale()); });
+    // Ahead of a search, in an idle moment; for a reader already waiting,
+    // the first query that needs it loads it (lexiconOf()).
+    if (ahead) idle(function () { segmenter(pageLocale()); });
     var manifest = getJSON(engineDir + "manifest.json", ahead ? "low" : "high");
     piecesFound = manifest.then(function () { return true; }, function () { return false; });
     // Material's index request goes out as soon as it is known which index
@@ -114,6 +126,7 @@
         // setup only once its index request (index-config.json, one more
         // round trip) is answered: the engine is ready now.
         standIns.forEach(function (worker) { worker.ready(); });
+        if (!ahead) settled.then(function () { idle(function () { segmenter(pageLocale()); }); });
         later(function () {
           lexiconOf(state);
           if (ahead && roomForPrefetch()) idle(function () { prefetch(state); });
@@ -123,6 +136,7 @@
       // No pieces (mkdocs serve), or no scripts: Material's worker, with the
       // pipeline if it has loaded.
       .catch(function () {
+        settle(); // Material's worker answers, once Material has started
         return Promise.all([pipeline, material]).then(function () { return null; }, function () { return null; });
       });
     return backend;
@@ -155,9 +169,16 @@
      shortcut sees it); Material ignores a value it has already answered. */
   document.addEventListener("input", function (event) {
     var box = event.target;
-    if (!box || !box.matches || !box.matches("input[data-md-component=search-query]")) return;
+    if (!isSearchBox(box)) return;
     box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: false }));
+    if (!event.isComposing) answerBox(box.value);
   }, true);
+  document.addEventListener("compositionend", function (event) {
+    if (isSearchBox(event.target)) answerBox(event.target.value);
+  }, true);
+  function isSearchBox(element) {
+    return element && element.matches && element.matches("input[data-md-component=search-query]");
+  }
   // Material opens search for ?q=, and highlights the words of ?h= (from a
   // search result) with the index's settings: both need them now.
   if (/[?&][qh]=/.test(location.search)) requestIndex();
@@ -208,7 +229,11 @@
       t2s: lexicon.t2s,
       confusions: lexicon.confusions,
       vocabulary: lexicon.vocabulary,
-      segmenter: segmenter(locale),
+      // Made on first use: Chromium's Chinese dictionary takes 30-130 ms to
+      // load, and most queries are cut into the index's own words without it.
+      segmenter: typeof Intl === "object" && typeof Intl.Segmenter === "function"
+        ? { segment: function (text) { return segmenter(locale).segment(text); } }
+        : null,
     });
     state.separator = new RegExp(state.manifest.config.separator);
     return state.lexicon;
@@ -315,6 +340,45 @@
     return resultList;
   }
 
+  /* ---- the page's search box ----------------------------------------- */
+
+  /* The answer to what the box holds, written into Material's result list.
+     Asked by each `input` on the box (so the first answer needs no part of
+     Material's script, which theme-start.js starts only after it: see
+     `settled`) and by Material's QUERY once Material runs; a value asked or
+     answered already is not answered again, and only the latest value's
+     answer is shown. Resolves false where the engine cannot answer (no
+     pieces, or not Material's result list): Material's worker does. */
+  var askedValue = null;
+  var asking = null;
+  var asked = 0;
+  function answerBox(value) {
+    if (value === askedValue && asking) return asking;
+    askedValue = value;
+    var number = ++asked;
+    asking = requestIndex().then(function (state) {
+      var list = state && theResultList();
+      if (!list) return false;
+      if (number !== asked) return true; // a newer value is being answered
+      return answer(state, value).then(function (answered) {
+        if (number !== asked) return true;
+        list.show(value, answered.groups, {
+          present: function (item) { return presented(state, item, answered.reached); },
+          location: function (item) { return (state.engine.docRows.get(item.doc) || [""])[0]; },
+          more: function (groups) { return loadTexts(state, groups); },
+        });
+        settle();
+        return true;
+      }, function (error) {
+        console.warn("search: no answer", error);
+        if (number === asked) list.show(value, [], null);
+        settle();
+        return true;
+      });
+    });
+    return asking;
+  }
+
   /* ---- the stand-in worker -------------------------------------------- */
 
   function SearchWorker(url, options) {
@@ -368,24 +432,16 @@
       if (message.type !== QUERY) return undefined;
       if (number !== worker.latest) return undefined; // a newer query is waiting
       var value = String(message.data || "");
-      var list = theResultList();
+      if (theResultList()) return answerBox(value);
+      // Not Material's search box: its protocol, then.
       return answer(state, value).then(function (answered) {
         if (number !== worker.latest) return; // a newer query is waiting
-        if (!list) { // not Material's search box: its protocol, then
-          worker.emit({ type: RESULT, data: { items: answered.groups.map(function (group) {
-            return group.map(function (item) { return presented(state, item, answered.reached); });
-          }) } });
-          return;
-        }
-        list.show(value, answered.groups, {
-          present: function (item) { return presented(state, item, answered.reached); },
-          location: function (item) { return (state.engine.docRows.get(item.doc) || [""])[0]; },
-          more: function (groups) { return loadTexts(state, groups); },
-        });
+        worker.emit({ type: RESULT, data: { items: answered.groups.map(function (group) {
+          return group.map(function (item) { return presented(state, item, answered.reached); });
+        }) } });
       }, function (error) {
         console.warn("search: no answer", error);
-        if (list) list.show(value, [], null);
-        else worker.emit({ type: RESULT, data: { items: [] } });
+        worker.emit({ type: RESULT, data: { items: [] } });
       });
     }).catch(function (error) {
       console.warn("search:", error); // one message lost, the next ones still go

@@ -17,6 +17,14 @@
  * bundle loads is replayed after it has started, so the reader's tap is not
  * lost. The phone's search button opens the box and puts the cursor in it, as
  * Material would.
+ *
+ * When the reader's first action is on the search box, Material waits until
+ * the first answer is drawn: search.js answers without Material's script and
+ * says so with a "kb-search-settled" event on the document (or after
+ * SEARCH_HOLD_MS, if the reader types nothing). Its 35 KB would otherwise take
+ * 80-350 ms of the main thread just as that answer is computed. Meanwhile, as
+ * Material would, focusing the box opens the search panel, and Enter in it
+ * follows the first result instead of reloading the page.
  */
 (function () {
   "use strict";
@@ -24,16 +32,36 @@
   if (!held || !("content" in held)) return;
   // No `scroll`: a page opened at an #anchor scrolls itself, with no reader.
   var STARTERS = ["pointerdown", "pointermove", "touchstart", "keydown", "wheel", "focusin"];
+  var SEARCH_HOLD_MS = 2000;
   var started = false;
   var ready = false;
   var replay = null;
 
-  function begin() {
+  function isSearch(target) {
+    return Boolean(target && target.closest &&
+      target.closest("[data-md-component=search], label[for=__search]"));
+  }
+
+  function begin(event) {
     if (started) return;
     started = true;
     STARTERS.forEach(function (name) {
       removeEventListener(name, begin, true);
     });
+    if (event && isSearch(event.target)) {
+      var go = function () {
+        clearTimeout(timer);
+        document.removeEventListener("kb-search-settled", go);
+        insertScripts();
+      };
+      var timer = setTimeout(go, SEARCH_HOLD_MS);
+      document.addEventListener("kb-search-settled", go);
+      return;
+    }
+    insertScripts();
+  }
+
+  function insertScripts() {
     // Only scripts with a src: Material's block holds its bundle and the
     // site's extra_javascript, never inline code (which the page's
     // Content-Security-Policy would not allow when copied).
@@ -62,7 +90,7 @@
   }
 
   function onClick(event) {
-    begin();
+    begin(event);
     if (ready || !event.target.closest) return;
     // The search button on a phone opens the search box from CSS alone, but
     // it is Material that puts the cursor in it. Done here within the tap, so
@@ -98,6 +126,24 @@
     var label = inputs[Math.max(0, Math.min(index, inputs.length - 1))].nextElementSibling;
     if (label && label.tagName === "LABEL") label.hidden = false;
   }
+
+  // Until Material runs (it marks the page "js"; its script may also fail to
+  // load): the search panel opens when the box has the focus, and Enter goes
+  // to the first result (Material's choice), not a reload.
+  function materialRuns() {
+    return document.documentElement.classList.contains("js");
+  }
+  addEventListener("focusin", function (event) {
+    var toggle = document.getElementById("__search");
+    if (materialRuns() || !toggle || !event.target.matches) return;
+    if (event.target.matches("[data-md-component=search-query]")) toggle.checked = true;
+  }, true);
+  addEventListener("submit", function (event) {
+    if (materialRuns() || !event.target.matches || !event.target.matches(".md-search__form")) return;
+    event.preventDefault();
+    var first = document.querySelector(".md-search-result__list a[href]");
+    if (first) first.click();
+  }, true);
 
   showColourToggle();
   STARTERS.forEach(function (name) {
