@@ -367,7 +367,9 @@
           location: function (item) { return (state.engine.docRows.get(item.doc) || [""])[0]; },
           more: function (groups) { return loadTexts(state, groups); },
         });
-        settle();
+        // After the frame that shows it: Material's start-up is one long
+        // task, which would otherwise come before that frame.
+        requestAnimationFrame(function () { idle(settle); });
         return true;
       }, function (error) {
         console.warn("search: no answer", error);
