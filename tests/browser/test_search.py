@@ -391,3 +391,35 @@ def test_result_list_works_as_materials(browser, base_url):
         assert not errors, errors
     finally:
         context.close()
+
+
+# Homophone slips of a pinyin or zhuyin input method, made up for this test
+# (on no list): the intended word's syllables, a wrong candidate picked.
+HOMOPHONE_SLIPS = [
+    ("浏揽器打不开", "sign-in/browser-and-cookies"),  # 览 -> 揽 (lan)
+    ("身份驗證氣", "two-step-verification/set-up-authenticator-app"),  # 器 -> 氣 (qi)
+    ("换了银航卡", "sign-in/after-changing-bank-account"),  # 行 -> 航 (hang)
+    ("手机好换了", "two-step-verification/change-phone-number"),  # 号 -> 好 (hao)
+]
+# Each fails without the re-reading (2026-12-02, this site): the first result
+# was amazon-outage, inform-act/required-information, lost-phone, lost-phone.
+
+
+def test_homophone_slips_find_the_page_of_the_word_meant(browser, base_url):
+    """A Chinese part that is no index word but sounds like one is read as
+    that word too; the readings come in a piece of their own, fetched only
+    for a query that needs them (not for one of index words only)."""
+    context = browser.new_context(base_url=base_url)
+    try:
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        box = SearchBox(page, base_url, "zh")
+        assert box.search("收不到验证码").pages
+        assert not [url for url in requested if "/search/engine/readings." in url]
+        for text, answer in HOMOPHONE_SLIPS:
+            pages = box.search(text).pages
+            assert pages[:1] == [answer], (text, pages[:3])
+        assert len([url for url in requested if "/search/engine/readings." in url]) == 1
+    finally:
+        context.close()
