@@ -347,6 +347,22 @@ test("homophone slips: an index word is never re-read, nor a single character, n
   assert.equal(P.needsReadings(lexicon({ words: SLIP_WORDS }), "验证码 收不到"), false);
 });
 
+test("homophone slips: a stretch that keeps none of the word's characters is another word, not a slip", () => {
+  assert.equal(termBoost("中置", "重置"), P.BOOST.corrected); // 置 kept
+  assert.equal(termBoost("冲之", "重置"), 0); // chong zhi too, but every character differs
+});
+
+test("homophone slips: a stop word may stand in a stretch but is never the slip", () => {
+  const lex = reading({
+    readings: { ...READINGS, ma: "码马吗", bei: "被", feng: "封疯" },
+    words: [...SLIP_WORDS, "被封"],
+    vocabulary: { ...VOCABULARY, stopwords: [...VOCABULARY.stopwords, "被"] },
+  });
+  assert.equal(termBoost("验证马", "验证码", lex), P.BOOST.corrected);
+  assert.equal(termBoost("验证吗", "验证码", lex), 0); // 吗 asks; 验证码 is not what was meant
+  assert.equal(termBoost("被疯", "被封", lex), P.BOOST.corrected); // 被 is a stop word, kept
+});
+
 test("homophone slips: the readings are needed only for a Chinese stretch no index word covers", () => {
   const lex = lexicon({ words: SLIP_WORDS });
   assert.equal(P.needsReadings(lex, "浏揽器"), true);

@@ -25,7 +25,8 @@
  * 6. homophone slips of pinyin and zhuyin input methods (重制 for 重置):
  *    a stretch of Chinese that no index word of 2+ characters covers, and
  *    whose toneless syllables are those of an index word or a reader
- *    phrase, is read as that word too, weighted like a typo correction
+ *    phrase that keeps one of its characters, is read as that word too,
+ *    weighted like a typo correction
  *    (rereadings(); the characters' readings come in a piece of their own,
  *    Lexicon.setReadings());
  * 7. reader vocabulary (data/reader-vocabulary.yml) adds article words, to
@@ -220,6 +221,7 @@
     this.phrases.forEach(function (p) { lexicon.phrasesLongest = Math.max(lexicon.phrasesLongest, Array.from(p).length); });
     this.readings = null; // character -> its toneless syllables (setReadings())
     this.homophones = null; // syllables ("chong zhi") -> the words read so
+    this.rereadableWords = null; // rereadable()
     if (data.readings) this.setReadings(data.readings);
   }
 
@@ -238,16 +240,55 @@
     });
     var lexicon = this;
     var homophones = (this.homophones = new Map());
-    this.words.forEach(function (word) {
-      if (!HAN_ONLY.test(word) || lexicon.stopwords.has(word)) return;
-      var chars = Array.from(word);
-      if (chars.length < 2) return;
+    rereadable(this).forEach(function (chars, word) {
       readingKeys(lexicon, chars).forEach(function (key) {
         if (!homophones.has(key)) homophones.set(key, []);
         homophones.get(key).push(word);
       });
     });
   };
+
+  /* The words a slip may be re-read as (word -> its characters): Chinese,
+     2+ characters, no stop word; also by length (lexicon.rereadableByLength). */
+  function rereadable(lexicon) {
+    if (lexicon.rereadableWords) return lexicon.rereadableWords;
+    var words = (lexicon.rereadableWords = new Map());
+    var byLength = (lexicon.rereadableByLength = new Map());
+    lexicon.words.forEach(function (word) {
+      if (!HAN_ONLY.test(word) || lexicon.stopwords.has(word)) return;
+      var chars = Array.from(word);
+      if (chars.length < 2) return;
+      words.set(word, chars);
+      if (!byLength.has(chars.length)) byLength.set(chars.length, []);
+      byLength.get(chars.length).push(chars);
+    });
+    return words;
+  }
+
+  /* Whether a stretch (chars, stop: per character, part of a stop word)
+     may be a slip of a word (its characters, as many): the word keeps at
+     least one of the stretch's characters in place (a slip is a wrong pick
+     for a character: a stretch that differs in every character is another
+     word the index does not hold, 遗失 against 意义) and all its stop words
+     (验证吗 asks whether, it is no slip of 验证码). Its other characters
+     must sound alike (rereadings()). */
+  function mayBeSlipOf(word, chars, stop) {
+    var kept = false;
+    for (var k = 0; k < chars.length; k++) {
+      if (word[k] === chars[k]) kept = true;
+      else if (stop[k]) return false;
+    }
+    return kept;
+  }
+
+  /* Whether a stretch may be re-read at all, known without the readings:
+     an index word may have it as its slip (mayBeSlipOf()). */
+  function mayBeSlip(lexicon, stretch) {
+    rereadable(lexicon);
+    var chars = Array.from(stretch.text);
+    var words = lexicon.rereadableByLength.get(chars.length) || [];
+    return words.some(function (word) { return mayBeSlipOf(word, chars, stretch.stop); });
+  }
 
   function longestKey(map) {
     var longest = 0;
@@ -429,8 +470,9 @@
      no known word of 2+ characters covers, not cutting through such a word,
      not only stop words, and not a known word themselves (a word the index
      has is never replaced, and a single character is never read as another
-     alone). A stop word may be part of one (被疯 for 被封). Returns
-     [{start, end, text}] in run offsets. */
+     alone). A stop word may be part of one (被疯 for 被封), but is never
+     the slip (rereadings()). Returns [{start, end, text, stop}] in run
+     offsets, stop: per character, whether it is part of a stop word. */
   function slipStretches(lexicon, chars, parts) {
     var n = chars.length;
     var loose = []; // per character: not inside a known word of 2+ characters
@@ -456,22 +498,25 @@
         onlyStop = onlyStop && stop[end - 1];
         if (end - start < 2 || !hasLoose || onlyStop || !edge[end]) continue;
         var text = chars.slice(start, end).join("");
-        if (!lexicon.words.has(text)) stretches.push({ start: start, end: end, text: text });
+        if (!lexicon.words.has(text)) stretches.push({ start: start, end: end, text: text, stop: stop.slice(start, end) });
       }
     }
     return stretches;
   }
 
   /* The stretches read as other words: [{start, end, words}], the words
-     with the stretch's syllables (any of its characters' readings), a
-     stretch inside a longer one that was re-read left out. */
+     with the stretch's syllables (any of its characters' readings) that
+     may have it as their slip (mayBeSlipOf()), a stretch inside a longer
+     one that was re-read left out. */
   function rereadings(lexicon, stretches) {
     var found = [];
     stretches.forEach(function (s) {
+      var chars = Array.from(s.text);
       var words = [];
-      readingKeys(lexicon, Array.from(s.text)).forEach(function (key) {
+      readingKeys(lexicon, chars).forEach(function (key) {
         (lexicon.homophones.get(key) || []).forEach(function (word) {
-          if (word !== s.text && words.indexOf(word) < 0) words.push(word);
+          if (word === s.text || words.indexOf(word) >= 0) return;
+          if (mayBeSlipOf(Array.from(word), chars, s.stop)) words.push(word);
         });
       });
       if (words.length) found.push({ start: s.start, end: s.end, words: words });
@@ -613,7 +658,7 @@
       chars.forEach(function (c) { compact.push(c); });
       var parts = cut(lexicon, chars);
       slipStretches(lexicon, chars, parts).forEach(function (s) {
-        stretches.push({ start: base + s.start, end: base + s.end, text: s.text });
+        if (mayBeSlip(lexicon, s)) stretches.push({ start: base + s.start, end: base + s.end, text: s.text, stop: s.stop });
       });
       parts.forEach(function (part) {
         var words = part.known ? [{ text: part.text, start: part.start }] : splitUnknown(lexicon, part);

@@ -30,7 +30,9 @@ site/en/search/ for en). This step, for each of them:
 
 The query side (overrides/assets/javascripts/search-pipeline.js) reads all of
 this from the index's `config`. Last, the enriched index is also written in
-pieces for the site's own search engine (kb/build/search_pieces.py).
+pieces for the site's own search engine (kb/build/search_pieces.py), with the
+characters' readings for homophone slips (kb/build/search_readings.py) as a
+piece of their own.
 
 Done after the build, not in a MkDocs hook or plugin, so that the site stays
 buildable by any builder that reads mkdocs.yml (see kb/build/__init__.py).
