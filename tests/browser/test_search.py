@@ -195,6 +195,24 @@ def test_index_carries_keywords_and_vocabulary(site_dir):
         assert all("#" not in location for location in with_keywords)
 
 
+def test_the_readings_piece_holds_every_character_of_the_index_words(site_dir):
+    """The query side computes the index words' readings from the same
+    table as the typed characters': none of their characters may lack one."""
+    for engine in (site_dir / "search" / "engine", site_dir / "en" / "search" / "engine"):
+        manifest = json.loads((engine / "manifest.json").read_text(encoding="utf-8"))
+        table = json.loads((engine / manifest["readings"]).read_text(encoding="utf-8"))
+        held = set("".join(table.values()))
+        han = [
+            char
+            for word in manifest["lexicon"]["words"]
+            for char in word
+            if "\u4e00" <= char <= "\u9fff"
+        ]
+        missing = set(han) - held
+        assert not missing, f"{engine}: no reading for {sorted(missing)[:10]}"
+        assert "陆" in table["lu"] and "陸" in table["lu"]  # common, and its Traditional form
+
+
 def test_heldout_files_are_well_formed():
     texts = []
     for path in (HELDOUT_QUERIES, FRESH_QUERIES, VALIDATION_QUERIES):
