@@ -148,3 +148,19 @@ def test_link_words_count_in_their_own_field_not_in_the_text():
 
 def test_no_links_field_unless_the_build_step_marked_links():
     assert "links" not in search_pieces.field_order(tiny_index()["config"])
+
+
+def test_the_readings_piece_is_its_own_file_named_by_its_hash(tmp_path):
+    readings = {"ma": "码马", "zheng": "证正"}
+    out = search_pieces.write_pieces(tiny_index(), tmp_path, readings)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    name = manifest["readings"]
+    assert re.fullmatch(r"readings\.[0-9a-f]{10}\.json", name)
+    assert json.loads((out / name).read_text(encoding="utf-8")) == readings
+    # not in the lexicon that every query downloads
+    assert "码马" not in (out / "manifest.json").read_text(encoding="utf-8")
+    other = search_pieces.write_pieces(tiny_index(), tmp_path / "b", {"ma": "码"})
+    other_name = json.loads((other / "manifest.json").read_text(encoding="utf-8"))["readings"]
+    assert other_name != name
+    bare = search_pieces.write_pieces(tiny_index(), tmp_path / "c")
+    assert json.loads((bare / "manifest.json").read_text(encoding="utf-8"))["readings"] is None

@@ -147,6 +147,7 @@ def index_sizes(site: Path, label: str = "index") -> list[tuple[str, str]]:
                 f"{label} {lang}",
                 f"all pieces {sizes(files)} ({terms} term pieces, {docs} text pieces); "
                 f"manifest {sizes([pieces / 'manifest.json'])}; "
+                f"readings (homophone slips, on demand) {sizes(pieces.glob('readings.*.json'))}; "
                 f"Material's single index (fallback, not downloaded) "
                 f"{sizes([index_path(site, lang)])}",
             )

@@ -288,3 +288,112 @@ test("vocabulary: an article phrase's stop words add no terms (in* would find ev
   assert.ok(terms.includes("sign*"));
   assert.ok(!terms.includes("in*"));
 });
+
+// ---- homophone slips (pinyin and zhuyin input methods) ----
+// A tiny readings table as the build step writes it (syllable -> its
+// characters): 重 has two readings, as has 长; the slips are made up here.
+const READINGS = {
+  zhong: "中重", chong: "冲重", zhi: "置值之", zhang: "长账", chang: "长场", hao: "号好毫",
+  shou: "手收", ji: "机鸡几", liu: "浏流", lan: "览揽蓝", qi: "器气期棄", guo: "过國過",
+  deng: "登灯等", bu: "不步部", shang: "上尚", yan: "验严", zheng: "证正", she: "设社",
+  lu: "录路", xiang: "像向", shen: "身深", fen: "份分", mi: "密蜜", ma: "码马", xin: "信心",
+  duan: "短断",
+};
+const SLIP_WORDS = [...WORDS, "重置", "手机号", "浏览器", "严正", "录像"];
+
+function reading(extra = {}) {
+  return lexicon({ words: SLIP_WORDS, readings: READINGS, ...extra });
+}
+
+function termBoost(text, term, lex = reading()) {
+  const found = P.terms(P.plan(lex, text)).find((t) => t.term === term);
+  return found ? found.boost : 0;
+}
+
+test("homophone slips: a stretch no index word covers is read as the word with its syllables, like a corrected typo", () => {
+  const plan = P.plan(reading(), "浏揽器打不开");
+  const slip = plan.concepts.filter((c) => c.terms.has("浏览器"));
+  assert.ok(slip.length >= 1);
+  slip.forEach((c) => assert.equal(c.terms.get("浏览器").boost, P.BOOST.corrected));
+  // the typed characters stay terms of their concepts: the slip adds, never replaces
+  assert.ok(allTerms("浏揽器打不开", reading()).some((t) => t.startsWith("浏揽")));
+  // a slip next to an index word: the stretch spans both concepts, and
+  // each counts once by its best term
+  const both = P.plan(reading(), "手机毫");
+  assert.deepEqual(both.concepts.map((c) => c.typed), ["手机", "毫"]);
+  both.concepts.forEach((c) => assert.equal(c.terms.get("手机号").boost, P.BOOST.corrected));
+  assert.equal(both.concepts[0].terms.get("手机").boost, P.BOOST.typed);
+});
+
+test("homophone slips: every reading of a character counts, on the typed side and the word's (bounded)", () => {
+  assert.equal(termBoost("冲置密码", "重置"), P.BOOST.corrected); // 重 is chong too
+  assert.equal(termBoost("长号被封", "账号"), P.BOOST.corrected); // 长 is zhang too
+  // a character with more readings than the bound: not re-read
+  const many = { ...READINGS, ji: "机" };
+  for (let i = 0; i < 17; i++) many["x" + i] = "鸡";
+  many.ji += "鸡";
+  assert.equal(termBoost("手鸡号", "手机号", reading({ readings: many })), 0);
+  assert.equal(termBoost("手鸡号", "手机号"), P.BOOST.corrected);
+});
+
+test("homophone slips: an index word is never re-read, nor a single character, nor a stretch cutting through a word", () => {
+  assert.equal(termBoost("验证", "严正"), 0); // yan zheng, but 验证 is a word
+  assert.equal(termBoost("严正声明", "验证"), 0);
+  assert.equal(termBoost("鸡", "机"), 0);
+  assert.equal(termBoost("心", "信"), 0);
+  // 登录|向: 录向 reads lu xiang (录像) but cuts through 登录
+  assert.equal(termBoost("登录向", "录像"), 0);
+  // a query of index words only needs no readings
+  assert.equal(P.needsReadings(lexicon({ words: SLIP_WORDS }), "验证码 收不到"), false);
+});
+
+test("homophone slips: a stretch that keeps none of the word's characters is another word, not a slip", () => {
+  assert.equal(termBoost("中置", "重置"), P.BOOST.corrected); // 置 kept
+  assert.equal(termBoost("冲之", "重置"), 0); // chong zhi too, but every character differs
+});
+
+test("homophone slips: a stop word may stand in a stretch but is never the slip", () => {
+  const lex = reading({
+    readings: { ...READINGS, ma: "码马吗", bei: "被", feng: "封疯" },
+    words: [...SLIP_WORDS, "被封"],
+    vocabulary: { ...VOCABULARY, stopwords: [...VOCABULARY.stopwords, "被"] },
+  });
+  assert.equal(termBoost("验证马", "验证码", lex), P.BOOST.corrected);
+  assert.equal(termBoost("验证吗", "验证码", lex), 0); // 吗 asks; 验证码 is not what was meant
+  assert.equal(termBoost("被疯", "被封", lex), P.BOOST.corrected); // 被 is a stop word, kept
+});
+
+test("homophone slips: the readings are needed only for a Chinese stretch no index word covers", () => {
+  const lex = lexicon({ words: SLIP_WORDS });
+  assert.equal(P.needsReadings(lex, "浏揽器"), true);
+  assert.equal(P.needsReadings(lex, "password 收不到"), false);
+  assert.equal(termBoost("浏揽器", "浏览器", lex), 0); // without readings, no re-reading
+  lex.setReadings(READINGS);
+  assert.equal(P.needsReadings(lex, "浏揽器"), false);
+  assert.equal(termBoost("浏揽器", "浏览器", lex), P.BOOST.corrected);
+});
+
+test("homophone slips: a Traditional slip the conversion table does not know is read by its own readings", () => {
+  // 棄 is not in the index, so the conversion table leaves it: 過棄 -> 过棄 -> 过期
+  assert.equal(termBoost("驗證碼過棄", "过期"), P.BOOST.corrected);
+});
+
+test("homophone slips: a reader phrase's homophone adds what the phrase adds", () => {
+  const plan = P.plan(reading(), "灯不上");
+  const added = plan.concepts.some((c) => c.terms.has("无法登录") && c.terms.get("无法登录").boost === P.BOOST.added);
+  assert.ok(added);
+});
+
+test("homophone slips: the longest re-read stretch wins over the ones inside it", () => {
+  const lex = reading({ words: [...SLIP_WORDS, "身份"] });
+  // 深份 alone reads as 身份, but it lies inside 深份验证器 (身份验证器):
+  // 身份 comes only as the longer word's part
+  assert.equal(termBoost("深份验证器", "身份验证器", lex), P.BOOST.corrected);
+  assert.equal(termBoost("深份验证器", "身份", lex), P.BOOST.part);
+  assert.equal(termBoost("深份", "身份", lex), P.BOOST.corrected);
+});
+
+test("homophone slips: the hand-written list still fixes what is no homophone", () => {
+  // 密马 is on the list; it is also a homophone, and both agree
+  assert.equal(termBoost("密马忘了", "密码"), P.BOOST.typed);
+});

@@ -22,8 +22,16 @@
  * 5. stop words dropped; Latin words matched as prefixes of index words, and
  *    where none fits, corrected to index words one edit away (two for long
  *    words);
- * 6. reader vocabulary (data/reader-vocabulary.yml) adds article words;
- * 7. weights: each segment of the query is a "concept" with its terms
+ * 6. homophone slips of pinyin and zhuyin input methods (重制 for 重置):
+ *    a stretch of Chinese that no index word of 2+ characters covers, and
+ *    whose toneless syllables are those of an index word or a reader
+ *    phrase that keeps one of its characters, is read as that word too,
+ *    weighted like a typo correction
+ *    (rereadings(); the characters' readings come in a piece of their own,
+ *    Lexicon.setReadings());
+ * 7. reader vocabulary (data/reader-vocabulary.yml) adds article words, to
+ *    the query as typed and as re-read;
+ * 8. weights: each segment of the query is a "concept" with its terms
  *    (the engine scores a concept by its best term); the result ranking
  *    counts which concepts a page matched, and how many its own title and
  *    keywords hold.
@@ -69,6 +77,10 @@
   // Latin words shorter than this are never corrected (too many neighbours).
   var FUZZY_MIN_LENGTH = 5;
   var FUZZY_TWO_EDITS_LENGTH = 9;
+  // A stretch of Chinese whose characters have more reading combinations
+  // than this (heteronyms: 重 is zhong and chong) is not re-read, nor is an
+  // index word with more: the combinations multiply.
+  var MAX_READINGS = 16;
 
   var HAN = /\p{sc=Han}/u;
   var HAN_ONLY = /^\p{sc=Han}+$/u;
@@ -207,6 +219,75 @@
     this.phrases = new Set(data.phrases || []);
     this.phrasesLongest = 0;
     this.phrases.forEach(function (p) { lexicon.phrasesLongest = Math.max(lexicon.phrasesLongest, Array.from(p).length); });
+    this.readings = null; // character -> its toneless syllables (setReadings())
+    this.homophones = null; // syllables ("chong zhi") -> the words read so
+    this.rereadableWords = null; // rereadable()
+    if (data.readings) this.setReadings(data.readings);
+  }
+
+  /* The characters' readings, { syllable: "its characters" } (the build
+     step's readings piece, scripts/kb/build/search_readings.py), and from
+     them the readings of the index's Chinese words of 2+ characters and of
+     the reader vocabulary's phrases, stop words excepted (all of a word's
+     reading combinations, up to MAX_READINGS). */
+  Lexicon.prototype.setReadings = function (table) {
+    var readings = (this.readings = new Map());
+    Object.keys(table || {}).forEach(function (syllable) {
+      Array.from(table[syllable]).forEach(function (c) {
+        if (!readings.has(c)) readings.set(c, []);
+        readings.get(c).push(syllable);
+      });
+    });
+    var lexicon = this;
+    var homophones = (this.homophones = new Map());
+    rereadable(this).forEach(function (chars, word) {
+      readingKeys(lexicon, chars).forEach(function (key) {
+        if (!homophones.has(key)) homophones.set(key, []);
+        homophones.get(key).push(word);
+      });
+    });
+  };
+
+  /* The words a slip may be re-read as (word -> its characters): Chinese,
+     2+ characters, no stop word; also by length (lexicon.rereadableByLength). */
+  function rereadable(lexicon) {
+    if (lexicon.rereadableWords) return lexicon.rereadableWords;
+    var words = (lexicon.rereadableWords = new Map());
+    var byLength = (lexicon.rereadableByLength = new Map());
+    lexicon.words.forEach(function (word) {
+      if (!HAN_ONLY.test(word) || lexicon.stopwords.has(word)) return;
+      var chars = Array.from(word);
+      if (chars.length < 2) return;
+      words.set(word, chars);
+      if (!byLength.has(chars.length)) byLength.set(chars.length, []);
+      byLength.get(chars.length).push(chars);
+    });
+    return words;
+  }
+
+  /* Whether a stretch (chars, stop: per character, part of a stop word)
+     may be a slip of a word (its characters, as many): the word keeps at
+     least one of the stretch's characters in place (a slip is a wrong pick
+     for a character: a stretch that differs in every character is another
+     word the index does not hold, 遗失 against 意义) and all its stop words
+     (验证吗 asks whether, it is no slip of 验证码). Its other characters
+     must sound alike (rereadings()). */
+  function mayBeSlipOf(word, chars, stop) {
+    var kept = false;
+    for (var k = 0; k < chars.length; k++) {
+      if (word[k] === chars[k]) kept = true;
+      else if (stop[k]) return false;
+    }
+    return kept;
+  }
+
+  /* Whether a stretch may be re-read at all, known without the readings:
+     an index word may have it as its slip (mayBeSlipOf()). */
+  function mayBeSlip(lexicon, stretch) {
+    rereadable(lexicon);
+    var chars = Array.from(stretch.text);
+    var words = lexicon.rereadableByLength.get(chars.length) || [];
+    return words.some(function (word) { return mayBeSlipOf(word, chars, stretch.stop); });
   }
 
   function longestKey(map) {
@@ -365,7 +446,113 @@
     return best <= limit ? found : [];
   }
 
-  /* ---- 6. reader vocabulary ------------------------------------------ */
+  /* ---- 6. homophone slips ------------------------------------------- */
+
+  /* Every combination of the characters' readings, as syllables joined by
+     spaces; none when a character has no reading or the combinations
+     exceed MAX_READINGS. */
+  function readingKeys(lexicon, chars) {
+    var keys = [""];
+    for (var i = 0; i < chars.length; i++) {
+      var readings = lexicon.readings.get(chars[i]);
+      if (!readings || keys.length * readings.length > MAX_READINGS) return [];
+      var next = [];
+      keys.forEach(function (key) {
+        readings.forEach(function (r) { next.push(i ? key + " " + r : r); });
+      });
+      keys = next;
+    }
+    return keys;
+  }
+
+  /* The stretches of a run of Chinese (`chars`, cut into `parts` by cut())
+     that may be a homophone slip: two characters or more, holding one that
+     no known word of 2+ characters covers, not cutting through such a word,
+     not only stop words, and not a known word themselves (a word the index
+     has is never replaced, and a single character is never read as another
+     alone). A stop word may be part of one (被疯 for 被封), but is never
+     the slip (rereadings()). Returns [{start, end, text, stop}] in run
+     offsets, stop: per character, whether it is part of a stop word. */
+  function slipStretches(lexicon, chars, parts) {
+    var n = chars.length;
+    var loose = []; // per character: not inside a known word of 2+ characters
+    var stop = []; // per character: part of a stop word
+    var edge = []; // per offset 0..n: a stretch may start or end here
+    for (var k = 0; k <= n; k++) edge[k] = true;
+    parts.forEach(function (part) {
+      var whole = part.known && part.end - part.start > 1;
+      var isStop = lexicon.stopwords.has(part.text);
+      for (var at = part.start; at < part.end; at++) {
+        loose[at] = !whole;
+        stop[at] = isStop;
+        if (whole && at > part.start) edge[at] = false;
+      }
+    });
+    var stretches = [];
+    for (var start = 0; start < n; start++) {
+      if (!edge[start]) continue;
+      var hasLoose = false;
+      var onlyStop = true;
+      for (var end = start + 1; end <= Math.min(n, start + LONGEST_WORD); end++) {
+        hasLoose = hasLoose || loose[end - 1];
+        onlyStop = onlyStop && stop[end - 1];
+        if (end - start < 2 || !hasLoose || onlyStop || !edge[end]) continue;
+        var text = chars.slice(start, end).join("");
+        if (!lexicon.words.has(text)) stretches.push({ start: start, end: end, text: text, stop: stop.slice(start, end) });
+      }
+    }
+    return stretches;
+  }
+
+  /* The stretches read as other words: [{start, end, words}], the words
+     with the stretch's syllables (any of its characters' readings) that
+     may have it as their slip (mayBeSlipOf()), a stretch inside a longer
+     one that was re-read left out. */
+  function rereadings(lexicon, stretches) {
+    var found = [];
+    stretches.forEach(function (s) {
+      var chars = Array.from(s.text);
+      var words = [];
+      readingKeys(lexicon, chars).forEach(function (key) {
+        (lexicon.homophones.get(key) || []).forEach(function (word) {
+          if (word === s.text || words.indexOf(word) >= 0) return;
+          if (mayBeSlipOf(Array.from(word), chars, s.stop)) words.push(word);
+        });
+      });
+      if (words.length) found.push({ start: s.start, end: s.end, words: words });
+    });
+    return found.filter(function (m) {
+      return !found.some(function (other) {
+        return other !== m && other.start <= m.start && other.end >= m.end && other.end - other.start > m.end - m.start;
+      });
+    });
+  }
+
+  /* Each re-read word joins the concepts its stretch spans, weighted like a
+     corrected Latin word (with its inner words, as a typed word has them);
+     the reader vocabulary is looked for in the query as re-read too (a
+     homophone of 登不上 adds what 登不上 adds). `found`: rereadings() with
+     compact offsets. */
+  function addRereadings(lexicon, concepts, found, query) {
+    found.forEach(function (m) {
+      var covered = concepts.filter(function (c) {
+        return c.compactStart >= 0 && c.compactStart < m.end && c.compactEnd > m.start;
+      });
+      if (!covered.length) return;
+      m.words.forEach(function (word) {
+        var scratch = new Concept("", 0);
+        addChinese(lexicon, scratch, word, lexicon.words.has(word), BOOST.corrected);
+        scratch.terms.forEach(function (t) {
+          covered.forEach(function (concept) { concept.add(t.term, t.boost, t.wildcard); });
+        });
+        var reread = query.compact.slice();
+        Array.from(word).forEach(function (c, k) { reread[m.start + k] = c; });
+        addVocabulary(lexicon, covered, { compact: reread, stems: query.stems });
+      });
+    });
+  }
+
+  /* ---- 7. reader vocabulary ------------------------------------------ */
 
   /* A reader phrase, ready to be looked for in a query (matching rules at
      the top of data/reader-vocabulary.yml). */
@@ -401,7 +588,7 @@
     return spans(query.stems, phrase.words).map(function (s) { return { space: "words", start: s[0], end: s[1] }; });
   }
 
-  /* ---- 7. the plan ---------------------------------------------------- */
+  /* ---- 8. the plan ---------------------------------------------------- */
 
   function Concept(typed, weight) {
     this.typed = typed; // the reader's own characters
@@ -420,10 +607,13 @@
     else this.terms.set(key, { term: term, boost: boost, wildcard: wildcard });
   };
 
-  /* The query for what the reader typed: { concepts, text, weak, asksWhat }.
-     Each concept: { typed (the reader's characters), weight, terms: Map };
-     text: the converted, corrected query; weak: only stop words or single
-     characters; asksWhat: a question about what something is (ASKS_WHAT). */
+  /* The query for what the reader typed: { concepts, text, weak, asksWhat,
+     needsReadings }. Each concept: { typed (the reader's characters),
+     weight, terms: Map }; text: the converted, corrected query; weak: only
+     stop words or single characters; asksWhat: a question about what
+     something is (ASKS_WHAT); needsReadings: the query has a stretch that
+     may be a homophone slip and the lexicon has no readings yet (planned
+     again with them, it may find more). */
   function plan(lexicon, typed) {
     var source = normalize(typed);
     if (lexicon.t2sPhrases.size || lexicon.t2sChars.size) {
@@ -442,6 +632,7 @@
     var concepts = [];
     var compact = [];
     var stems = [];
+    var stretches = []; // that may be homophone slips, compact offsets
     var match;
     PIECE.lastIndex = 0;
     var pieces = [];
@@ -465,7 +656,11 @@
       var chars = Array.from(piece.text);
       var base = compact.length;
       chars.forEach(function (c) { compact.push(c); });
-      cut(lexicon, chars).forEach(function (part) {
+      var parts = cut(lexicon, chars);
+      slipStretches(lexicon, chars, parts).forEach(function (s) {
+        if (mayBeSlip(lexicon, s)) stretches.push({ start: base + s.start, end: base + s.end, text: s.text, stop: s.stop });
+      });
+      parts.forEach(function (part) {
         var words = part.known ? [{ text: part.text, start: part.start }] : splitUnknown(lexicon, part);
         words.forEach(function (w) {
           var length = Array.from(w.text).length;
@@ -486,10 +681,20 @@
 
     addPhrases(lexicon, concepts, compact);
     addVocabulary(lexicon, concepts, { compact: compact, stems: stems });
+    if (lexicon.readings) addRereadings(lexicon, concepts, rereadings(lexicon, stretches), { compact: compact, stems: stems });
     // Only stop words or single characters: they occur on almost every
     // page, so only the pages where they weigh most are worth listing.
     var weak = concepts.every(function (c) { return c.stopword || c.weight < WEIGHT.word; });
-    return { concepts: concepts, text: text, weak: weak, asksWhat: ASKS_WHAT.test(text) };
+    return {
+      concepts: concepts, text: text, weak: weak, asksWhat: ASKS_WHAT.test(text),
+      needsReadings: !lexicon.readings && stretches.length > 0,
+    };
+  }
+
+  /* Whether a query needs the characters' readings (a piece of its own)
+     that the lexicon does not have yet. */
+  function needsReadings(lexicon, typed) {
+    return !lexicon.readings && plan(lexicon, typed).needsReadings;
   }
 
   function splitUnknown(lexicon, part) {
@@ -801,6 +1006,7 @@
     editDistance: editDistance,
     corrections: corrections,
     plan: plan,
+    needsReadings: needsReadings,
     terms: terms,
     lunrQuery: lunrQuery,
     cleanSnippet: cleanSnippet,

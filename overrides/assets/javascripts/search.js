@@ -294,9 +294,29 @@
     }));
   }
 
+  /* The characters' readings (homophone slips: search-pipeline.js), a
+     piece of their own that only a query with a Chinese part no index word
+     covers needs: fetched once, for the first such query. */
+  var readingsLoad = null;
+  function loadReadings(state, text) {
+    var piece = state.manifest.readings;
+    if (readingsLoad || !piece || !window.SearchPipeline.needsReadings(lexiconOf(state), text)) {
+      return readingsLoad || Promise.resolve();
+    }
+    readingsLoad = getJSON(engineDir + piece, "high").then(function (table) {
+      lexiconOf(state).setReadings(table);
+    }, function (error) {
+      console.warn("search: no readings", error); // answered without them
+    });
+    return readingsLoad;
+  }
+  function answer(state, text) {
+    return loadReadings(state, text).then(function () { return answerPlanned(state, text); });
+  }
+
   /* The ranked result groups of a query (each a page's items, the page's own
      document first), the text of the first screen's pages loaded. */
-  function answer(state, text) {
+  function answerPlanned(state, text) {
     var Pipeline = window.SearchPipeline;
     var plan = Pipeline.plan(lexiconOf(state), text);
     if (!plan.concepts.length) return Promise.resolve({ groups: [], reached: null });

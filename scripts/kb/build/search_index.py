@@ -30,7 +30,9 @@ site/en/search/ for en). This step, for each of them:
 
 The query side (overrides/assets/javascripts/search-pipeline.js) reads all of
 this from the index's `config`. Last, the enriched index is also written in
-pieces for the site's own search engine (kb/build/search_pieces.py).
+pieces for the site's own search engine (kb/build/search_pieces.py), with the
+characters' readings for homophone slips (kb/build/search_readings.py) as a
+piece of their own.
 
 Done after the build, not in a MkDocs hook or plugin, so that the site stays
 buildable by any builder that reads mkdocs.yml (see kb/build/__init__.py).
@@ -53,6 +55,7 @@ from ..site.frontmatter import read_front_matter
 from ..site.model import links_in
 from ..site.pages import url_path
 from .search_pieces import write_pieces
+from .search_readings import ReadingTable
 
 # libyaml's parser when PyYAML has it: the data files parse about 8 times faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -515,6 +518,7 @@ def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
     segmenter = Segmenter()
     confusions = load_confusions()
     converter = TraditionalToSimplified()
+    readings = ReadingTable()
     for lang, (index_rel, docs_dir) in BUILDS.items():
         vocabulary[lang]["stopwords"] = stopwords
         path = site_dir / index_rel
@@ -526,4 +530,6 @@ def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
         path.write_text(text, encoding="utf-8")
         # The site's own engine reads these pieces; search_index.json stays
         # for Material's worker, used where the pieces are absent.
-        write_pieces(index, path.parent)
+        vocabulary_text = json.dumps(vocabulary[lang], ensure_ascii=False)
+        table = readings.table_for("\n".join(index["config"]["words"]) + vocabulary_text)
+        write_pieces(index, path.parent, table)

@@ -20,6 +20,10 @@ files beside search_index.json, in search/engine/:
   exact terms and prefixes (a prefix's terms lie in consecutive pieces);
 - docs/N.HASH.json: [location, title, text] of whole pages' documents, in
   pieces of about DOC_PIECE_BYTES, for the snippets of the pages listed;
+- readings.HASH.json: the characters' readings (search_readings.py), for
+  the query side's homophone slips; not in the manifest's lexicon, as most
+  queries never need it: a query fetches it only when a Chinese part of it
+  is no index word;
 - index-config.json: Material's own index with its `config` and no
   documents: what Material's page highlighting (?h=) reads.
 File names carry a hash of their content, so a cached piece never mixes with
@@ -236,9 +240,10 @@ def _write_piece(folder: Path, number: int, text: str) -> str:
     return name
 
 
-def write_pieces(index: dict, search_dir: Path) -> Path:
-    """Writes the pieces of one (enriched) index into search_dir/engine/;
-    returns that folder."""
+def write_pieces(index: dict, search_dir: Path, readings: dict[str, str] | None = None) -> Path:
+    """Writes the pieces of one (enriched) index into search_dir/engine/,
+    with the readings table (syllable -> characters) where given; returns
+    that folder."""
     out = search_dir / PIECES_DIR
     shutil.rmtree(out, ignore_errors=True)
     (out / "terms").mkdir(parents=True)
@@ -291,6 +296,12 @@ def write_pieces(index: dict, search_dir: Path) -> Path:
     material_config = {
         key: config[key] for key in ("lang", "separator", "pipeline", "fields") if key in config
     }
+    readings_piece = None
+    if readings:
+        text = compact_json(readings)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+        readings_piece = f"readings.{digest}.json"
+        (out / readings_piece).write_text(text, encoding="utf-8")
     manifest = {
         "format": 1,
         "config": material_config,
@@ -310,6 +321,8 @@ def write_pieces(index: dict, search_dir: Path) -> Path:
         "boosts": boosts,
         "terms": term_pieces,
         "docs": doc_pieces,
+        # The characters' readings (homophone slips), fetched on demand.
+        "readings": readings_piece,
         # Raw bytes of all term and text pieces (the query side prefetches
         # the term pieces of a small index once the reader has searched).
         "bytes": {

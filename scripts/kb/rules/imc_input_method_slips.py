@@ -39,10 +39,10 @@ family(
     title={"en": "Input-method slips (IMC)", "zh": "输入法错字表（IMC）"},
     doc={
         "en": """\
-Readers type with a Chinese input method and pick the wrong homophone (登陆 for 登录, 验正 for 验证). Search corrects any query with the list in `data/input-method-confusions.yml`: each entry is a `slip` and what it was `meant` to be, with a comment saying why.
+Readers type with a Chinese input method and pick the wrong homophone (登陆 for 登录, 验正 for 验证). Search catches most homophones without a list: a part of the query that is no word of the index but has the same toneless pinyin as one is also read as that word. The list in `data/input-method-confusions.yml` is for the rest: slips of a near sound or of shape, a slip whose wrong character makes a word with its neighbour, and slips so common that the query should be read as the word meant outright. Each entry is a `slip` and what it was `meant` to be, with a comment saying why.
 """,
         "zh": """\
-读者用中文输入法打字，常常选错同音字（把登录打成登陆、验证打成验正）。搜索用 `data/input-method-confusions.yml` 里的列表纠正任何查询：每一条是一个 `slip`（打错的写法）和它本来的意思 `meant`，并用注释说明原因。
+读者用中文输入法打字，常常选错同音字（把登录打成登陆、验证打成验正）。大多数同音字不需要列表：查询中不是索引词、但不计声调的拼音与某个索引词相同的部分，搜索也会把它读作那个词。`data/input-method-confusions.yml` 里的列表用于其余情况：读音相近或字形相近的错字、错字与相邻的字组成了另一个词，以及常见到应当直接改成本来意思的错字。每一条是一个 `slip`（打错的写法）和它本来的意思 `meant`，并用注释说明原因。
 """,
     },
 )
