@@ -377,11 +377,13 @@ def test_result_list_works_as_materials(browser, base_url):
         assert page.inner_text(".md-search-result__meta") == translations[
             "search.result.other"
         ].replace("#", str(count))
-        if count > 10:
-            assert len(answer.pages) == 10
+        first_screen = page.evaluate("() => window.SearchMaterial.FIRST_SCREEN")
+        if count > first_screen:
+            assert len(answer.pages) == first_screen
             page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
             page.wait_for_function(
-                "n => document.querySelectorAll('.md-search-result__item').length > n", arg=10
+                "n => document.querySelectorAll('.md-search-result__item').length > n",
+                arg=first_screen,
             )
         # A page's further sections are folded, and there when opened.
         details = page.locator(".md-search-result__more").first

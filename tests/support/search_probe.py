@@ -156,7 +156,7 @@ class SearchBox:
 
     def count(self, shown: int) -> int:
         """The number in Material's result count ("12 个符合条件的结果"): it
-        lists the first 10 results and the rest only on scrolling."""
+        lists the first screen of results and the rest only on scrolling."""
         text = self.page.inner_text(".md-search-result__meta")
         number = re.search(r"\d+", text)
         return int(number.group(0)) if number and shown else shown
