@@ -93,6 +93,7 @@ test-js: ## Unit-test the pure JavaScript (search pipeline, self-check) in Node
 
 bench: $(VENV)/.installed node_modules/.installed ## Print measured build, check, search and page figures
 	@scripts/require.sh chromium
+	@scripts/require.sh cjk-font
 	$(PY) -m bench
 
 # The values reach `kb new` as environment variables, taken literally: never

@@ -30,5 +30,17 @@ case "${1:-}" in
         echo "error: Chromium not found at $bin: install it (sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium" >&2; exit 1
       fi
     fi ;;
-  *) echo "usage: require.sh python|node|npm|chromium" >&2; exit 2 ;;
+  cjk-font)
+    # Without a Chinese font, Chromium spends its layout time looking for
+    # fallback glyphs, and the bench's Chinese page figures are not a phone's.
+    if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+      if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        echo "No Chinese font found: installing Debian's fonts-noto-cjk package ..."
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; } \
+          || { echo "error: could not install fonts-noto-cjk: run apt-get install fonts-noto-cjk" >&2; exit 1; }
+      else
+        echo "error: no Chinese font: install one (sudo apt-get install fonts-noto-cjk), or the Chinese page figures are not a phone's" >&2; exit 1
+      fi
+    fi ;;
+  *) echo "usage: require.sh python|node|npm|chromium|cjk-font" >&2; exit 2 ;;
 esac

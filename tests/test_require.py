@@ -55,3 +55,29 @@ def test_missing_npm_is_one_line(tmp_path: Path):
     )  # fmt: skip
     assert result.returncode == 1
     assert "npm not found" in result.stderr and result.stderr.count("\n") == 1
+
+
+def fake_fonts(tmp_path: Path, listing: str) -> dict:
+    """A PATH whose fc-list lists `listing` and that has no apt-get."""
+    (tmp_path / "fc-list").write_text(f"#!/bin/sh\nprintf '{listing}'\n")
+    (tmp_path / "fc-list").chmod(0o755)
+    (tmp_path / "grep").symlink_to("/bin/grep")
+    return {"PATH": str(tmp_path)}
+
+
+def test_chinese_font_present_passes(tmp_path: Path):
+    env = fake_fonts(tmp_path, "/usr/share/fonts/NotoSansCJK.ttc: Noto Sans CJK SC\\n")
+    result = subprocess.run(
+        ["/bin/bash", str(REQUIRE), "cjk-font"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_missing_chinese_font_is_one_line(tmp_path: Path):
+    env = fake_fonts(tmp_path, "")
+    result = subprocess.run(
+        ["/bin/bash", str(REQUIRE), "cjk-font"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "apt-get install fonts-noto-cjk" in result.stderr
