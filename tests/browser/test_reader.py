@@ -97,6 +97,22 @@ def test_phone_search_button_opens_the_box_with_the_cursor_in_it(new_page):
     assert watch.problems() == []
 
 
+def test_search_key_is_the_first_action(new_page):
+    """Material's search key (/) pressed before Material has started opens
+    the search box with the cursor in it, the key not typed into it, and what
+    the reader types next is answered."""
+    page, watch = new_page()
+    page.goto(an_article("en"), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('[data-md-component=search-query]')")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.type("reset password")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.input_value("[data-md-component=search-query]") == "reset password"
+    assert watch.problems() == []
+
+
 def test_a_page_opened_from_search_starts_material_at_once(new_page):
     """Material marks the searched words (?h=) on the page a result opens."""
     page, watch = new_page()

@@ -24,7 +24,9 @@
  * SEARCH_HOLD_MS, if the reader types nothing). Its 35 KB would otherwise take
  * 80-350 ms of the main thread just as that answer is computed. Meanwhile, as
  * Material would, focusing the box opens the search panel, and Enter in it
- * follows the first result instead of reloading the page.
+ * follows the first result instead of reloading the page. Material's keys for
+ * search (/, s, f outside a text field) are the first action of some readers:
+ * they open search at once, as Material's would, and count as a search start.
  */
 (function () {
   "use strict";
@@ -42,13 +44,21 @@
       target.closest("[data-md-component=search], label[for=__search]"));
   }
 
+  // Material's search keys, pressed outside a text field, with no modifier.
+  function isSearchKey(event) {
+    if (event.type !== "keydown" || event.ctrlKey || event.metaKey || event.altKey) return false;
+    if (["/", "s", "f"].indexOf(event.key) < 0) return false;
+    var target = event.target;
+    return !(target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)));
+  }
+
   function begin(event) {
     if (started) return;
     started = true;
     STARTERS.forEach(function (name) {
       removeEventListener(name, begin, true);
     });
-    if (event && isSearch(event.target)) {
+    if (event && (isSearch(event.target) || isSearchKey(event))) {
       var go = function () {
         clearTimeout(timer);
         document.removeEventListener("kb-search-settled", go);
@@ -137,6 +147,13 @@
     var toggle = document.getElementById("__search");
     if (materialRuns() || !toggle || !event.target.matches) return;
     if (event.target.matches("[data-md-component=search-query]")) toggle.checked = true;
+  }, true);
+  addEventListener("keydown", function (event) {
+    var box = document.querySelector("[data-md-component=search-query]");
+    if (materialRuns() || !box || !isSearchKey(event)) return;
+    event.preventDefault(); // the key is not typed into the box
+    box.focus();
+    box.select();
   }, true);
   addEventListener("submit", function (event) {
     if (materialRuns() || !event.target.matches || !event.target.matches(".md-search__form")) return;
