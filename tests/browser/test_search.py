@@ -268,6 +268,21 @@ def test_whole_index_is_fetched_ahead_only_where_data_is_not_saved(browser, base
             assert not pieces
         else:
             assert len(pieces) > 3
+        # After an answer: the rest of the index too, unless data is saved
+        # (then only the pieces each query needs).
+        SearchBox.on(page, "zh", "").search("收不到验证码")
+        page.wait_for_timeout(3000)
+        page.wait_for_load_state("networkidle")
+        pieces = {url for url in requested if "/search/engine/terms/" in url}
+        every = len(
+            page.evaluate(
+                "() => fetch('/search/engine/manifest.json').then(r => r.json()).then(m => m.terms)"
+            )
+        )
+        if save_data:
+            assert 0 < len(pieces) < every / 2
+        else:
+            assert len(pieces) == every
     finally:
         context.close()
 

@@ -255,12 +255,17 @@
 
   /* Whether a small index may be fetched whole before the reader searches:
      not where the reader asked their browser to save data, nor on a slow
-     connection (150-190 KB gzip for a search they may never use); there the
-     pieces come with the first query, and the rest after its answer. */
+     connection (200-280 KB gzip for a search they may never use); there the
+     pieces come with the first query, and on a slow connection the rest
+     after its answer (the reader is searching). Where the reader saves
+     data, only what each query needs is ever fetched. */
   function roomForPrefetch() {
     var connection = navigator.connection;
     if (!connection) return true;
-    return !connection.saveData && (!connection.effectiveType || connection.effectiveType === "4g");
+    return !savesData() && (!connection.effectiveType || connection.effectiveType === "4g");
+  }
+  function savesData() {
+    return Boolean(navigator.connection && navigator.connection.saveData);
   }
 
   /* The whole of a small index (see PREFETCH_TERMS_BYTES), at low priority. */
@@ -331,7 +336,7 @@
         // reader scrolls (a large site's answer can list hundreds of pages).
         var later = groups.slice(firstScreen, 2 * firstScreen);
         if (later.length) idle(function () { loadTexts(state, later, "low"); });
-        idle(function () { prefetch(state); });
+        if (!savesData()) idle(function () { prefetch(state); });
         return { groups: groups, reached: found.terms };
       });
     });
