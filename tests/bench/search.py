@@ -296,7 +296,12 @@ def generate_big_site(site: Path, big: Path, pages: int = GENERATED_PAGES) -> No
         index["docs"] = docs
         index["config"]["words"] = search_index.index_words(index)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
-        search_pieces.write_pieces(index, path.parent)
+        # The built site's readings table (its characters cover the copies').
+        manifest = json.loads((pieces_dir(big, lang) / "manifest.json").read_text("utf-8"))
+        readings = None
+        if manifest.get("readings"):
+            readings = json.loads((pieces_dir(big, lang) / manifest["readings"]).read_text("utf-8"))
+        search_pieces.write_pieces(index, path.parent, readings)
 
 
 def run() -> list[tuple[str, str]]:
