@@ -490,6 +490,9 @@ def test_search_works_where_materials_script_does_not_load(browser, base_url):
         first.wait_for(timeout=15000)
         assert page.evaluate("() => document.getElementById('__search').checked")
         assert page.locator(".md-search-result__list").is_visible()
+        page.keyboard.press("Escape")  # closes the panel, as Material's Escape does
+        assert not page.evaluate("() => document.getElementById('__search').checked")
+        page.click(SEARCH_INPUT)
         href = first.evaluate("a => a.href")
         with page.expect_navigation():
             page.keyboard.press("Enter")

@@ -23,8 +23,8 @@
  * says so with a "kb-search-settled" event on the document (or after
  * SEARCH_HOLD_MS, if the reader types nothing). Its 35 KB would otherwise take
  * 80-350 ms of the main thread just as that answer is computed. Meanwhile, as
- * Material would, focusing the box opens the search panel, and Enter in it
- * follows the first result instead of reloading the page. Material's keys for
+ * Material would, focusing the box opens the search panel, Escape closes it,
+ * and Enter in it follows the first result instead of reloading the page. Material's keys for
  * search (/, s, f outside a text field) are the first action of some readers:
  * they open search at once, as Material's would, and count as a search start.
  */
@@ -59,17 +59,22 @@
       removeEventListener(name, begin, true);
     });
     if (event && (isSearch(event.target) || isSearchKey(event))) {
-      var go = function () {
+      var go = function () { if (release) release(); };
+      var timer = setTimeout(go, SEARCH_HOLD_MS);
+      release = function () {
+        release = null;
         clearTimeout(timer);
         document.removeEventListener("kb-search-settled", go);
         insertScripts();
       };
-      var timer = setTimeout(go, SEARCH_HOLD_MS);
       document.addEventListener("kb-search-settled", go);
       return;
     }
     insertScripts();
   }
+  // While Material is held back for a search: starts it at once (a tap on
+  // the colour toggle or anything else Material runs is not kept waiting).
+  var release = null;
 
   function insertScripts() {
     // Only scripts with a src: Material's block holds its bundle and the
@@ -101,6 +106,7 @@
 
   function onClick(event) {
     begin(event);
+    if (release && !isSearch(event.target)) release();
     if (ready || !event.target.closest) return;
     // The search button on a phone opens the search box from CSS alone, but
     // it is Material that puts the cursor in it. Done here within the tap, so
@@ -150,7 +156,15 @@
   }, true);
   addEventListener("keydown", function (event) {
     var box = document.querySelector("[data-md-component=search-query]");
-    if (materialRuns() || !box || !isSearchKey(event)) return;
+    var toggle = document.getElementById("__search");
+    if (materialRuns() || !box) return;
+    // Escape closes the search panel, as Material's does.
+    if (event.key === "Escape" && toggle && toggle.checked) {
+      toggle.checked = false;
+      box.blur();
+      return;
+    }
+    if (!isSearchKey(event)) return;
     event.preventDefault(); // the key is not typed into the box
     box.focus();
     box.select();
