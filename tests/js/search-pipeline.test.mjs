@@ -117,13 +117,23 @@ test("Latin typos: corrected to index words one edit away, two for long words; s
 });
 
 test("reader vocabulary adds the article words to the concept it covers, at a lower weight", () => {
-  const plan = P.plan(lexicon(), "账号登不上");
+  // 登不上 is a word of the index here: the article word only helps it.
+  const plan = P.plan(lexicon({ words: [...WORDS, "登不上"] }), "账号登不上");
   const login = plan.concepts.find((c) => c.typed === "登不上");
   assert.ok(login.terms.has("无法登录"));
   assert.ok(login.terms.get("无法登录").boost < login.terms.get("登不上").boost);
   // a+b entries need every part
   assert.ok(allTerms("验证码总是过期").includes("过期"));
   assert.ok(P.plan(lexicon(), "2fa换手机").concepts[0].terms.has("两步验证"));
+});
+
+test("reader vocabulary: for a reader's word the index lacks, the article words stand in at its weight", () => {
+  const login = P.plan(lexicon(), "账号登不上").concepts.find((c) => c.typed === "登不上");
+  assert.equal(login.terms.get("无法登录").boost, login.terms.get("登不上").boost);
+  // Only words the vocabulary added: a part of the word stays a part.
+  const what = P.plan(lexicon(), "二次验证").concepts[0];
+  assert.equal(what.terms.get("两步验证").boost, P.BOOST.typed);
+  assert.ok(what.terms.get("验证").boost < P.BOOST.typed);
 });
 
 // A result group as Material's worker returns it: one page, best section first.
@@ -229,7 +239,9 @@ test("ranking: the page whose title and keywords hold all of the question beats 
 });
 
 test("ranking: a title or keyword match by an added word counts less than one by the reader's word", () => {
-  const plan = P.plan(lexicon(), "登不上"); // adds 无法登录 (article word) at a lower boost
+  // A page's keywords are words of the index: 登不上 is one here. The
+  // vocabulary adds 无法登录 (article word) at a lower boost.
+  const plan = P.plan(lexicon({ words: [...WORDS, "登不上"] }), "登不上");
   const page = (location, score, strongTerms) =>
     [{ location, score, terms: { 登不上: true, 无法登录: true }, own: true, strongTerms }];
   const ranked = P.rankResults(plan, [

@@ -177,6 +177,8 @@
     data = data || {};
     var words = (this.words = new Set());
     (data.words || []).forEach(function (word) { words.add(String(word).toLowerCase()); });
+    // The words the index holds, before the vocabulary's phrases join them.
+    this.indexWords = new Set(words);
     var vocabulary = data.vocabulary || { stopwords: [], synonyms: [] };
     this.stopwords = new Set(vocabulary.stopwords || []);
     // Readers drop the apostrophe (cant, dont, im): such a stop word is one
@@ -682,6 +684,7 @@
     addPhrases(lexicon, concepts, compact);
     addVocabulary(lexicon, concepts, { compact: compact, stems: stems });
     if (lexicon.readings) addRereadings(lexicon, concepts, rereadings(lexicon, stretches), { compact: compact, stems: stems });
+    concepts.forEach(function (c) { standIn(lexicon, c); });
     // Only stop words or single characters: they occur on almost every
     // page, so only the pages where they weigh most are worth listing.
     var weak = concepts.every(function (c) { return c.stopword || c.weight < WEIGHT.word; });
@@ -689,6 +692,26 @@
       concepts: concepts, text: text, weak: weak, asksWhat: ASKS_WHAT.test(text),
       needsReadings: !lexicon.readings && stretches.length > 0,
     };
+  }
+
+  /* A Chinese concept whose typed words are no word of the index (a
+     reader's word such as 两步骤验证 or 手机掉了, known from the reader
+     vocabulary): the article words the vocabulary added are all that can
+     match it, so they stand in for it at the typed weight. Otherwise a
+     common word the reader also typed (卖家中心) outweighs the one the
+     question is about. */
+  function standIn(lexicon, concept) {
+    var typed = [];
+    var added = [];
+    concept.terms.forEach(function (t) {
+      if (t.boost >= BOOST.typed) typed.push(t);
+      else if (t.boost === BOOST.added) added.push(t);
+    });
+    if (!typed.length || !added.length) return;
+    var unknown = typed.every(function (t) {
+      return HAN.test(t.term) && !t.wildcard && !lexicon.indexWords.has(t.term);
+    });
+    if (unknown) added.forEach(function (t) { t.boost = BOOST.typed; });
   }
 
   /* Whether a query needs the characters' readings (a piece of its own)
