@@ -532,3 +532,26 @@ def test_homophone_slips_find_the_page_of_the_word_meant(browser, base_url):
         assert len([url for url in requested if "/search/engine/readings." in url]) == 1
     finally:
         context.close()
+
+
+# Written Cantonese, made up for this test: each is the Mandarin question
+# of its page in Hong Kong's spoken form (唔見咗: lost; 唔記得咗: forgot).
+# Without data/written-cantonese.yml (2026-12-02, this site) the first result
+# was inform-act/buyer-disclosure and sign-in/wrong-email-or-password.
+WRITTEN_CANTONESE = [
+    ("部電話唔見咗", "two-step-verification/lost-phone"),
+    ("唔記得咗密碼點算", "sign-in/reset-password"),
+]
+
+
+def test_written_cantonese_finds_the_page_of_the_mandarin_question(browser, base_url):
+    context = browser.new_context(base_url=base_url)
+    try:
+        page = context.new_page()
+        box = SearchBox(page, base_url, "zh")
+        for text, answer in WRITTEN_CANTONESE:
+            pages = box.search(text).pages
+            assert pages[:1] == [answer], (text, pages[:3])
+            assert page.input_value("input[data-md-component=search-query]") == text
+    finally:
+        context.close()

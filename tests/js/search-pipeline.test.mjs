@@ -409,3 +409,15 @@ test("homophone slips: the hand-written list still fixes what is no homophone", 
   // 密马 is on the list; it is also a homophone, and both agree
   assert.equal(termBoost("密马忘了", "密码"), P.BOOST.typed);
 });
+
+test("written Cantonese is replaced with the slips, single characters too, after conversion", () => {
+  // As the build step gives them: the Cantonese side already converted (係 -> 系).
+  const lex = lexicon({
+    confusions: [...CONFUSIONS, ["唔", "不"], ["咗", "了"], ["系咪", "是不是"]],
+    t2s: { ...T2S, chars: { ...T2S.chars, 係: "系" } },
+  });
+  const plan = P.plan(lex, "收唔到驗證碼");
+  assert.equal(plan.text, "收不到验证码");
+  assert.deepEqual(plan.concepts.map((c) => c.typed), ["收唔到", "驗證碼"]); // as typed
+  assert.equal(P.plan(lex, "係咪").text, "是不是");
+});

@@ -13,9 +13,10 @@
  * 2. Traditional to Simplified Chinese, longest phrase first, then by
  *    character, with the OpenCC table the build step restricted to what the
  *    index holds (lexicon.t2s);
- * 3. input-method slips (登陆 -> 登录) from data/input-method-confusions.yml,
- *    applied to any query (the build step drops a slip the articles use as
- *    a word);
+ * 3. input-method slips (登陆 -> 登录) from data/input-method-confusions.yml
+ *    and written Cantonese (唔見咗 -> 不见了) from data/written-cantonese.yml,
+ *    in one pass, applied to any query (the build step drops a slip the
+ *    articles use as a word);
  * 4. segmentation into the index's own words (fewest known words); a
  *    keyword phrase of the index the query holds (收不到验证码) joins the
  *    words it spans;
@@ -143,7 +144,7 @@
     var origin = [];
     for (var i = 0; i < chars.length;) {
       var replaced = false;
-      for (var length = Math.min(longest, chars.length - i); length >= 2 && !replaced; length--) {
+      for (var length = Math.min(longest, chars.length - i); length >= 1 && !replaced; length--) {
         var key = chars.slice(i, i + length).join("");
         if (table.has(key)) {
           var value = Array.from(table.get(key));

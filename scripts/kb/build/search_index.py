@@ -70,6 +70,7 @@ BUILDS = {
     "en": (Path("en/search/search_index.json"), ROOT / "docs" / "en"),
 }
 CONFUSIONS = ROOT / "data" / "input-method-confusions.yml"
+CANTONESE = ROOT / "data" / "written-cantonese.yml"
 # Material boosts titles 1000 and text 1. Keywords are chosen by the writer
 # for exactly the reader's question, so they weigh far more than text; half a
 # title, as a page has many keywords and one title.
@@ -92,26 +93,34 @@ QUERY_SIDE_WORD = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z][\w'.\-]{2,}$|\+\d+$"
 )
 CHINESE_WORD = r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}$"
-CONFUSIONS_SCHEMA = {
-    "type": "object",
-    "required": ["confusions"],
-    "additionalProperties": False,
-    "properties": {
-        "confusions": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["slip", "meant"],
-                "additionalProperties": False,
-                "properties": {
-                    "slip": {"type": "string", "pattern": CHINESE_WORD},
-                    "meant": {"type": "string", "pattern": CHINESE_WORD},
+CHINESE_TEXT = r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$"
+
+
+def pair_list_schema(list_key: str, from_key: str, to_key: str, pattern: str) -> dict:
+    """A YAML file of one list of {from_key: ..., to_key: ...} pairs."""
+    entry = {"type": "string", "pattern": pattern}
+    return {
+        "type": "object",
+        "required": [list_key],
+        "additionalProperties": False,
+        "properties": {
+            list_key: {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "required": [from_key, to_key],
+                    "additionalProperties": False,
+                    "properties": {from_key: entry, to_key: entry},
                 },
-            },
-        }
-    },
-}
+            }
+        },
+    }
+
+
+CONFUSIONS_SCHEMA = pair_list_schema("confusions", "slip", "meant", CHINESE_WORD)
+# Single characters too: 唔 (not) and 咗 are words of their own.
+CANTONESE_SCHEMA = pair_list_schema("words", "cantonese", "mandarin", CHINESE_TEXT)
 ZERO_WIDTH_SPACE = "\u200b"  # Material's word separator for segmented Chinese
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -223,27 +232,43 @@ def load_vocabulary(path: Path = VOCABULARY) -> dict[str, dict]:
 
 def load_confusions(path: Path = CONFUSIONS) -> list[list[str]]:
     """The input-method slips as [slip, meant] pairs, validated."""
-    data, tree = _read_yaml(path, "IMC001")
+    return _load_pairs(path, CONFUSIONS_SCHEMA, "IMC", ("confusions", "slip", "meant"))
+
+
+def load_cantonese(path: Path = CANTONESE) -> list[list[str]]:
+    """The written-Cantonese words as [cantonese, mandarin] pairs, validated
+    (the Cantonese as written in the file, before conversion)."""
+    return _load_pairs(path, CANTONESE_SCHEMA, "YUE", ("words", "cantonese", "mandarin"))
+
+
+def _load_pairs(
+    path: Path, schema: dict, family: str, keys: tuple[str, str, str]
+) -> list[list[str]]:
+    """A pair list's entries, or a SearchIndexError with the family's code:
+    001 unreadable, 002 an entry invalid, 003 an entry its own meaning, 004
+    an entry repeated."""
+    list_key, from_key, to_key = keys
+    data, tree = _read_yaml(path, f"{family}001")
     errors = sorted(
-        jsonschema.Draft202012Validator(CONFUSIONS_SCHEMA).iter_errors(data),
+        jsonschema.Draft202012Validator(schema).iter_errors(data),
         key=lambda error: list(map(str, error.absolute_path)),
     )
     if errors:
         error = errors[0]
         where = "/".join(map(str, error.absolute_path)) or "top level"
         line = _line_of(tree, list(error.absolute_path))
-        raise SearchIndexError(path, line, "IMC002", f"{where}: {error.message}")
+        raise SearchIndexError(path, line, f"{family}002", f"{where}: {error.message}")
     pairs = []
     seen = set()
-    for index, entry in enumerate(data["confusions"]):
-        slip, meant = entry["slip"], entry["meant"]
-        line = _line_of(tree, ["confusions", index])
-        if slip == meant:
-            raise SearchIndexError(path, line, "IMC003", f"{slip!r} is its own meaning")
-        if slip in seen:
-            raise SearchIndexError(path, line, "IMC004", f"{slip!r} repeated")
-        seen.add(slip)
-        pairs.append([slip, meant])
+    for index, entry in enumerate(data[list_key]):
+        source, target = entry[from_key], entry[to_key]
+        line = _line_of(tree, [list_key, index])
+        if source == target:
+            raise SearchIndexError(path, line, f"{family}003", f"{source!r} is its own meaning")
+        if source in seen:
+            raise SearchIndexError(path, line, f"{family}004", f"{source!r} repeated")
+        seen.add(source)
+        pairs.append([source, target])
     return pairs
 
 
@@ -509,6 +534,18 @@ def enrich(
     return enriched
 
 
+def converted_cantonese(
+    pairs: list[list[str]], converter: TraditionalToSimplified
+) -> list[list[str]]:
+    """The written-Cantonese pairs with their Cantonese side in Simplified
+    characters, as the query side holds a query when it replaces them (the
+    first of two entries that convert alike)."""
+    converted = {}
+    for cantonese, mandarin in pairs:
+        converted.setdefault(converter.by_character(cantonese), mandarin)
+    return [[cantonese, mandarin] for cantonese, mandarin in converted.items()]
+
+
 def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
     """Enriches every language's index under site_dir, in place."""
     vocabulary = load_vocabulary()
@@ -516,8 +553,10 @@ def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
     # the stop words of both; synonyms stay per language.
     stopwords = sorted({word for part in vocabulary.values() for word in part["stopwords"]})
     segmenter = Segmenter()
-    confusions = load_confusions()
     converter = TraditionalToSimplified()
+    # Written Cantonese is replaced as the slips are, in the same pass after
+    # the Traditional-to-Simplified step: its entries are converted first.
+    confusions = converted_cantonese(load_cantonese(), converter) + load_confusions()
     readings = ReadingTable()
     for lang, (index_rel, docs_dir) in BUILDS.items():
         vocabulary[lang]["stopwords"] = stopwords
