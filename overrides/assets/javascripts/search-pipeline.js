@@ -695,7 +695,7 @@
     };
   }
 
-  /* A Chinese concept whose typed words are no word of the index (a
+  /* A Chinese concept whose typed words are no word or keyword phrase of the index (a
      reader's word such as 两步骤验证 or 手机掉了, known from the reader
      vocabulary): the article words the vocabulary added are all that can
      match it, so they stand in for it at the typed weight. Otherwise a
@@ -710,7 +710,7 @@
     });
     if (!typed.length || !added.length) return;
     var unknown = typed.every(function (t) {
-      return HAN.test(t.term) && !t.wildcard && !lexicon.indexWords.has(t.term);
+      return HAN.test(t.term) && !t.wildcard && !lexicon.indexWords.has(t.term) && !lexicon.phrases.has(t.term);
     });
     if (unknown) added.forEach(function (t) { t.boost = BOOST.typed; });
   }
