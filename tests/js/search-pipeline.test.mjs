@@ -421,3 +421,13 @@ test("written Cantonese is replaced with the slips, single characters too, after
   assert.deepEqual(plan.concepts.map((c) => c.typed), ["收唔到", "驗證碼"]); // as typed
   assert.equal(P.plan(lex, "係咪").text, "是不是");
 });
+
+test("reader phrases match without their apostrophes, as readers type them (dont verify)", () => {
+  const lex = lexicon({
+    words: [...WORDS, "deadlines"],
+    vocabulary: { ...VOCABULARY, synonyms: [{ readers: ["don't verify"], articles: ["deadlines"] }] },
+  });
+  assert.ok(allTerms("what if i dont verify", lex).includes("deadline*"));
+  assert.ok(allTerms("what if i don't verify", lex).includes("deadline*"));
+  assert.ok(!allTerms("what if i verify", lex).includes("deadline*"));
+});

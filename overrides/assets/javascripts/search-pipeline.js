@@ -564,7 +564,13 @@
       return { all: phrase.split("+").map(function (part) { return compilePhrase(part.trim()); }) };
     }
     if (HAN.test(phrase)) return { chinese: Array.from(phrase.replace(/\s+/g, "")) };
-    return { words: (phrase.match(PIECE) || []).map(stem) };
+    return { words: (phrase.match(PIECE) || []).map(phraseStem) };
+  }
+
+  /* A Latin word as reader phrases match it: stemmed, without apostrophes
+     (readers type "dont verify" for the phrase "don't verify"). */
+  function phraseStem(word) {
+    return stem(word.replace(/^\+/, "").replace(/'/g, ""));
   }
 
   function spans(haystack, needle) {
@@ -648,7 +654,7 @@
         var concept = new Concept(typedOf(piece.start, piece.end), WEIGHT.word);
         concept.stopword = lexicon.stopwords.has(word);
         concept.stemIndex = stems.length;
-        stems.push(stem(word.replace(/^\+/, "")));
+        stems.push(phraseStem(word));
         concept.compactStart = compact.length;
         Array.from(word).forEach(function (c) { compact.push(c); });
         concept.compactEnd = compact.length;
