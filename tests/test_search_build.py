@@ -74,6 +74,17 @@ def test_word_list_holds_what_the_query_side_looks_up():
     assert search_index.index_words(index) == ["+86", "password", "两步", "验证"]
 
 
+def test_words_only_contributor_pages_hold_are_no_words_of_the_site():
+    index = {
+        "config": {"separator": "[\\s\\u200b\\-]+"},
+        "docs": [
+            {"location": "sign-in/", "title": "登录", "text": "<p>验证</p>"},
+            {"location": "contributing/rules/", "title": "登入", "text": "<p>验证 frontmatter</p>"},
+        ],
+    }
+    assert search_index.index_words(index) == ["登录", "验证"]
+
+
 def test_a_keywords_whole_run_is_a_phrase_not_a_word():
     index = {
         "config": {"separator": "[\\s\\u200b\\-]+"},

@@ -348,12 +348,21 @@ def index_words(index: dict) -> list[str]:
     the query side's segmentation and typo correction. A keyword's whole
     Chinese run (config `phrases`) is no word unless a title or text holds
     it as one: it is a phrase of words, and the query side looks for it as
-    such (index_phrases())."""
+    such (index_phrases()).
+
+    Only the pages for readers' questions count: a word that only the
+    contributor guide or the about pages hold (SECTION_BOOST; 登入 where a
+    rule quotes it) would be segmented and typo-corrected as a word of the
+    site and would keep the reader vocabulary's article word (登录) from
+    standing in for it. Those pages stay searchable: an unknown word is
+    looked up as a prefix."""
     # Material's default separator where mkdocs.yml sets none.
     separator = re.compile(index["config"].get("separator", r"[\s\-]+"))
     phrases = set(index["config"].get("phrases") or [])
     words = set()
     for doc in index["docs"]:
+        if doc.get("location", "").split("/")[0] in SECTION_BOOST:
+            continue
         for field in ("title", "text", "keywords"):
             value = doc.get(field) or ""
             for text in value if isinstance(value, list) else [value]:
