@@ -128,7 +128,10 @@
         standIns.forEach(function (worker) { worker.ready(); });
         if (!ahead) settled.then(function () { idle(function () { segmenter(pageLocale()); }); });
         later(function () {
-          lexiconOf(state);
+          // The pipeline's first run compiles its code and patterns (about
+          // 20 ms at normal CPU, before the reader's first query was
+          // planned): run once here, on the page's title.
+          window.SearchPipeline.plan(lexiconOf(state), document.title);
           if (ahead && roomForPrefetch()) idle(function () { prefetch(state); });
         });
         return state;
@@ -303,27 +306,31 @@
      piece of their own that only a query with a Chinese part no index word
      covers needs: fetched once, for the first such query. */
   var readingsLoad = null;
-  function loadReadings(state, text) {
-    var piece = state.manifest.readings;
-    if (readingsLoad || !piece || !window.SearchPipeline.needsReadings(lexiconOf(state), text)) {
-      return readingsLoad || Promise.resolve();
+  function loadReadings(state) {
+    if (!readingsLoad) {
+      readingsLoad = getJSON(engineDir + state.manifest.readings, "high").then(function (table) {
+        lexiconOf(state).setReadings(table);
+      }, function (error) {
+        console.warn("search: no readings", error); // answered without them
+      });
     }
-    readingsLoad = getJSON(engineDir + piece, "high").then(function (table) {
-      lexiconOf(state).setReadings(table);
-    }, function (error) {
-      console.warn("search: no readings", error); // answered without them
-    });
     return readingsLoad;
   }
+  /* A query is planned once, and again once the readings have come where
+     it has a stretch that may be a homophone slip and they had not. */
   function answer(state, text) {
-    return loadReadings(state, text).then(function () { return answerPlanned(state, text); });
+    var Pipeline = window.SearchPipeline;
+    var plan = Pipeline.plan(lexiconOf(state), text);
+    if (!plan.needsReadings || !state.manifest.readings) return answerPlanned(state, plan);
+    return loadReadings(state).then(function () {
+      return answerPlanned(state, Pipeline.plan(lexiconOf(state), text));
+    });
   }
 
   /* The ranked result groups of a query (each a page's items, the page's own
      document first), the text of the first screen's pages loaded. */
-  function answerPlanned(state, text) {
+  function answerPlanned(state, plan) {
     var Pipeline = window.SearchPipeline;
-    var plan = Pipeline.plan(lexiconOf(state), text);
     if (!plan.concepts.length) return Promise.resolve({ groups: [], reached: null });
     var clauses = window.SearchEngine.clauses(Pipeline.terms(plan));
     return loadPieces(state, state.engine.missingTermPieces(clauses), "terms").then(function () {
