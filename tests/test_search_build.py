@@ -142,3 +142,23 @@ def test_link_text_is_marked_as_the_index_spells_it_once_per_link():
     search_index.mark_linked(entries, ["需要提供哪些信息"])
     assert entries[0]["linked"] == ["需要\u200b提供\u200b哪些\u200b信息"]
     assert "linked" not in entries[1]  # one link: the first occurrence only
+
+
+def test_the_chinese_index_carries_each_documents_english_title():
+    zh = {
+        "config": {"fields": {"title": {"boost": 1000}, "text": {"boost": 1}}},
+        "docs": [
+            {"location": "sign-in/reset-password/", "title": "重置密码"},
+            {"location": "sign-in/reset-password/#steps", "title": "步骤"},
+            {"location": "zh-only/", "title": "只有中文"},
+        ],
+    }
+    en = {
+        "docs": [
+            {"location": "sign-in/reset-password/", "title": "Reset your password"},
+            {"location": "sign-in/reset-password/#steps", "title": "Steps"},
+        ]
+    }
+    search_index.add_twin_titles(zh, en)
+    assert [doc.get("twin") for doc in zh["docs"]] == ["Reset your password", "Steps", None]
+    assert zh["config"]["fields"]["twin"]["boost"] < zh["config"]["fields"]["title"]["boost"]

@@ -555,3 +555,23 @@ def test_written_cantonese_finds_the_page_of_the_mandarin_question(browser, base
             assert page.input_value("input[data-md-component=search-query]") == text
     finally:
         context.close()
+
+
+# English words typed into the Chinese site (made up for this test). Before
+# the English twin's titles were indexed (2026-12-02, this site), the first
+# result was sign-in/contact-support and contributing/rules/timeline.
+ENGLISH_ON_CHINESE_SITE = [
+    ("reset", "sign-in/reset-password"),
+    ("deadline", "inform-act/deadlines-and-suspension"),
+]
+
+
+def test_english_words_on_the_chinese_site_find_the_page_about_them(browser, base_url):
+    context = browser.new_context(base_url=base_url)
+    try:
+        box = SearchBox(context.new_page(), base_url, "zh")
+        for text, answer in ENGLISH_ON_CHINESE_SITE:
+            pages = box.search(text).pages
+            assert pages[:1] == [answer], (text, pages[:3])
+    finally:
+        context.close()

@@ -75,6 +75,10 @@ CANTONESE = ROOT / "data" / "written-cantonese.yml"
 # for exactly the reader's question, so they weigh far more than text; half a
 # title, as a page has many keywords and one title.
 KEYWORDS_BOOST = 500.0
+# The other language's title of the same page or section (add_twin_titles()):
+# what the page is about, in words the reader may type, but not the page's
+# own words: far below its title and keywords, above its text.
+TWIN_BOOST = 50.0
 # Page kinds (front matter `kind`) that route readers rather than answer:
 # their documents' lunr boost. An article that answers beats them on the
 # same words; they still win where only they match (什么是两步验证 finds the
@@ -363,7 +367,7 @@ def index_words(index: dict) -> list[str]:
     for doc in index["docs"]:
         if doc.get("location", "").split("/")[0] in SECTION_BOOST:
             continue
-        for field in ("title", "text", "keywords"):
+        for field in ("title", "text", "keywords", "twin"):
             value = doc.get(field) or ""
             for text in value if isinstance(value, list) else [value]:
                 for token in separator.split(TAG.sub(" ", text)):
@@ -555,6 +559,22 @@ def converted_cantonese(
     return [[cantonese, mandarin] for cantonese, mandarin in converted.items()]
 
 
+def add_twin_titles(index: dict, twin_index: dict) -> None:
+    """Gives each document the title of the same page or section in the
+    other language (both builds have the same addresses and heading IDs), as
+    the field `twin`. Chinese readers type English words into the Chinese
+    site (reset, deadline, authenticator): the English twin's title and
+    headings say in those words what the page is about. Only the Chinese
+    index gets them: the English index does not cut Chinese into words, so
+    Chinese titles would be no words there."""
+    titles = {doc["location"]: doc.get("title") for doc in twin_index["docs"]}
+    for doc in index["docs"]:
+        title = titles.get(doc["location"])
+        if title:
+            doc["twin"] = title
+    index["config"]["fields"]["twin"] = {"boost": TWIN_BOOST}
+
+
 def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
     """Enriches every language's index under site_dir, in place."""
     vocabulary = load_vocabulary()
@@ -567,12 +587,17 @@ def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
     # the Traditional-to-Simplified step: its entries are converted first.
     confusions = converted_cantonese(load_cantonese(), converter) + load_confusions()
     readings = ReadingTable()
-    for lang, (index_rel, docs_dir) in BUILDS.items():
-        vocabulary[lang]["stopwords"] = stopwords
+    indexes = {}
+    for lang, (index_rel, _) in BUILDS.items():
         path = site_dir / index_rel
         if not path.is_file():
             raise SearchIndexError(path, 1, "SRCH001", "search index missing (run mkdocs build)")
-        index = json.loads(path.read_text(encoding="utf-8"))
+        indexes[lang] = json.loads(path.read_text(encoding="utf-8"))
+    add_twin_titles(indexes["zh"], indexes["en"])
+    for lang, (index_rel, docs_dir) in BUILDS.items():
+        vocabulary[lang]["stopwords"] = stopwords
+        path = site_dir / index_rel
+        index = indexes[lang]
         enrich(index, docs_dir, vocabulary[lang], segmenter, confusions, converter)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         path.write_text(text, encoding="utf-8")
