@@ -178,6 +178,10 @@ test("ranking: a question about what something is lifts the demoted overview, no
   const order = (text) => P.rankResults(P.plan(lexicon(), text), found()).map((g) => g[0].location);
   assert.ok(P.plan(lexicon(), "2sv是啥").asksWhat && P.plan(lexicon(), "What is 2SV?").asksWhat);
   assert.ok(!P.plan(lexicon(), "两步验证换手机").asksWhat);
+  // What it is for asks what it is too.
+  for (const text of ["两步验证有什么用", "两步验证是干嘛的", "what is 2sv for", "why would amazon need 2sv"]) {
+    assert.ok(P.plan(lexicon(), text).asksWhat, text);
+  }
   // 是什么: the overview's demotion is given back (60 / 0.75 x 2 = 160 > 100 x 1.4).
   assert.deepEqual(order("两步验证是什么").slice(0, 2), ["overview/", "set-up/"]);
   // The same words without the question: the article stays first.

@@ -64,14 +64,15 @@
   // A page whose title and keywords cover all of the query ranks up to this
   // much higher (strongCoverage()).
   var ABOUT_WEIGHT = 1;
-  // A question about what something is or why it exists (什么是两步验证,
-  // 2sv是啥, 为什么要开两步验证, what is 2SV), matched on the converted text:
+  // A question about what something is, what it is for or why it exists
+  // (什么是两步验证, 2sv是啥, 两步验证有什么用, 为什么要开两步验证, what is
+  // 2SV, what is it for), matched on the converted text:
   // its answer is the section overview that explains the thing, which the
   // build otherwise ranks below the articles it links to (kind boost). For
   // such a question, an overview whose title is mostly what was asked gets
   // its demotion back; the home page and contributor pages (boost below
   // LIFT_MIN_BOOST) do not.
-  var ASKS_WHAT = /什么是|是什么|是啥|啥是|什么叫|叫什么|什么意思|啥意思|为什么要|为啥要|\bwhat(?:'s|\s+(?:is|are|does))\b|\bmeaning\b|\bwhy\s+(?:do|does|is|must)\b/i;
+  var ASKS_WHAT = /什么是|是什么|是啥|啥是|什么叫|叫什么|什么意思|啥意思|为什么要|为啥要|有什么用|有啥用|干嘛的|干什么的|做什么的|什么作用|有何作用|\bwhat(?:'s|\s+(?:is|are|does))\b|\bmeaning\b|\bwhat\s+for\b|\bpurpose\b|\bwhy\s+(?:do|does|is|must|would|should|need)\b/i;
   var LIFT_MIN_TITLE = 0.5;
   var LIFT_MIN_BOOST = 0.5;
   var LONGEST_WORD = 16;
