@@ -435,3 +435,13 @@ test("reader phrases match without their apostrophes, as readers type them (dont
   assert.ok(allTerms("what if i don't verify", lex).includes("deadline*"));
   assert.ok(!allTerms("what if i verify", lex).includes("deadline*"));
 });
+
+test("a Chinese reader phrase is found with a Latin word inside it, where it is all Chinese", () => {
+  const lex = lexicon({
+    words: [...WORDS, "门槛", "inform"],
+    vocabulary: { ...VOCABULARY, synonyms: [...VOCABULARY.synonyms, { readers: ["需不需要验证"], articles: ["门槛"] }] },
+  });
+  assert.ok(allTerms("需不需要INFORM验证", lex).includes("门槛"));
+  assert.ok(allTerms("需不需要验证", lex).includes("门槛"));
+  assert.ok(!allTerms("验证需不需要", lex).includes("门槛"), "the order still counts");
+});

@@ -564,7 +564,10 @@
     if (phrase.indexOf("+") > 0) {
       return { all: phrase.split("+").map(function (part) { return compilePhrase(part.trim()); }) };
     }
-    if (HAN.test(phrase)) return { chinese: Array.from(phrase.replace(/\s+/g, "")) };
+    if (HAN.test(phrase)) {
+      var chars = phrase.replace(/\s+/g, "");
+      return { chinese: Array.from(chars), hanOnly: HAN_ONLY.test(chars) };
+    }
     return { words: (phrase.match(PIECE) || []).map(phraseStem) };
   }
 
@@ -593,9 +596,32 @@
       return [{ space: "all", parts: parts.map(function (found) { return found[0]; }) }];
     }
     if (phrase.chinese) {
-      return spans(query.compact, phrase.chinese).map(function (s) { return { space: "chinese", start: s[0], end: s[1] }; });
+      var found = spans(query.compact, phrase.chinese).map(function (s) {
+        return { space: "chinese", start: s[0], end: s[1] };
+      });
+      if (found.length || !phrase.hanOnly) return found;
+      // Also on the query's Chinese characters alone: readers put a Latin
+      // word inside a Chinese phrase (需不需要INFORM验证), which still says it.
+      var view = chineseView(query);
+      return spans(view.chars, phrase.chinese).map(function (s) {
+        return { space: "chinese", start: view.at[s[0]], end: view.at[s[1] - 1] + 1 };
+      });
     }
     return spans(query.stems, phrase.words).map(function (s) { return { space: "words", start: s[0], end: s[1] }; });
+  }
+
+  /* The Chinese characters of a query's compact text, with where each is
+     in it (made once per query). */
+  function chineseView(query) {
+    if (!query.chinese) {
+      var chars = [];
+      var at = [];
+      query.compact.forEach(function (c, i) {
+        if (HAN.test(c)) { chars.push(c); at.push(i); }
+      });
+      query.chinese = { chars: chars, at: at };
+    }
+    return query.chinese;
   }
 
   /* ---- 8. the plan ---------------------------------------------------- */
