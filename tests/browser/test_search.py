@@ -553,6 +553,8 @@ def test_written_cantonese_finds_the_page_of_the_mandarin_question(browser, base
             pages = box.search(text).pages
             assert pages[:1] == [answer], (text, pages[:3])
             assert page.input_value("input[data-md-component=search-query]") == text
+            # 唔見 reads as 不见, which no page says: no result is noted as missing it.
+            assert page.evaluate(READ_FIRST_RESULT)["missing"] == [], text
     finally:
         context.close()
 

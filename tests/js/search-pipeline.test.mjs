@@ -207,10 +207,22 @@ test("notes: no 'missing' for a word the page matched in any section; the typed 
       { location: "p/", score: 10, terms: { verif: true, verification: true, code: false }, title: "t", text: "x" },
       { location: "p/#s", score: 5, terms: { 验证码: true }, title: "t", text: "x" },
     ],
+    [{ location: "q/", score: 9, terms: { verif: true, code: true, 验证码: true }, title: "t", text: "x" }],
   ]);
   const missing = Object.keys(page[0].terms).filter((term) => !page[0].terms[term]);
   assert.deepEqual(missing, ["codes"]);
   assert.equal(page[0].terms.verification, true, "matched index words stay for highlighting");
+});
+
+test("notes: a word no listed page matched is noted as missing on none", () => {
+  const plan = P.plan(lexicon(), "verfication codes");
+  const ranked = P.rankResults(plan, [
+    [{ location: "p/", score: 10, terms: { verif: true, code: false }, title: "t", text: "x" }],
+    [{ location: "q/", score: 9, terms: { verif: true, code: false }, title: "t", text: "x" }],
+  ]);
+  for (const group of ranked) {
+    assert.deepEqual(Object.keys(group[0].terms).filter((term) => !group[0].terms[term]), []);
+  }
 });
 
 test("snippets: no leading punctuation, no zero-width spaces", () => {

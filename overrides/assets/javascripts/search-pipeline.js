@@ -1027,11 +1027,18 @@
     var topCoverage = ranked.reduce(function (max, r) { return Math.max(max, r.coverage); }, 0);
     var topScore = ranked.reduce(function (max, r) { return Math.max(max, r.score); }, 0);
     var minScore = queryPlan.weak ? MIN_SCORE_WEAK : MIN_SCORE;
-    return ranked
+    var listed = ranked
       .filter(function (r) {
         return r.coverage > 0 && r.coverage >= MIN_COVERAGE * topCoverage && r.score >= minScore * topScore;
       })
-      .sort(function (a, b) { return b.score - a.score || a.order - b.order; })
+      .sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    // A word no listed page matched tells the results apart in nothing (a
+    // word the site does not use, such as 唔見 of 部電話唔見咗): it is noted
+    // as missing on none, rather than struck out under every result.
+    var matchedSomewhere = queryPlan.concepts.map(function (_, i) {
+      return listed.some(function (r) { return r.hits[i]; });
+    });
+    return listed
       .map(function (r) {
         return r.group.map(function (item) {
           // Matched index words stay (true: they are what a results page
@@ -1041,7 +1048,7 @@
           var notes = {};
           Object.keys(item.terms || {}).forEach(function (term) { if (item.terms[term]) notes[term] = true; });
           queryPlan.concepts.forEach(function (concept, i) {
-            if (concept.typed && !r.hits[i] && !(concept.typed in notes)) notes[concept.typed] = false;
+            if (concept.typed && !r.hits[i] && matchedSomewhere[i] && !(concept.typed in notes)) notes[concept.typed] = false;
           });
           return Object.assign({}, item, {
             title: cleanSnippet(item.title),
