@@ -166,4 +166,5 @@ def test_the_chinese_index_carries_each_documents_english_title():
 
 def test_citation_marks_leave_the_search_text():
     text = "<p>只填最新的那一个<sup>[1][2]</sup>；见下文<sup>[3]</sup>。m<sup>2</sup></p>"
-    assert search_index.drop_citation_marks(text) == "<p>只填最新的那一个；见下文。m<sup>2</sup></p>"
+    expected = "<p>只填最新的那一个；见下文。m<sup>2</sup></p>"
+    assert search_index.drop_citation_marks(text) == expected
