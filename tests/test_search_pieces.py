@@ -164,3 +164,13 @@ def test_the_readings_piece_is_its_own_file_named_by_its_hash(tmp_path):
     assert other_name != name
     bare = search_pieces.write_pieces(tiny_index(), tmp_path / "c")
     assert json.loads((bare / "manifest.json").read_text(encoding="utf-8"))["readings"] is None
+
+
+def test_the_pieces_drop_the_query_sides_stop_words_not_lunrs():
+    config = {"pipeline": ["stopWordFilter"], "reader_vocabulary": {"stopwords": ["the", "的"]}}
+    assert search_pieces.index_stopwords(config) == {"the"}  # `us` and `after` stay words
+    assert (
+        search_pieces.index_stopwords({"pipeline": ["stopWordFilter"]})
+        == search_pieces.LUNR_STOPWORDS
+    )
+    assert search_pieces.index_stopwords({"pipeline": []}) == frozenset()

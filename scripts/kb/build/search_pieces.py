@@ -126,7 +126,7 @@ def postings(index: dict) -> dict[str, list[int]]:
     The query side computes lunr's weights from these counts."""
     config = index["config"]
     separator = re.compile(config.get("separator") or r"[\s\-]+", re.ASCII)
-    stopwords = LUNR_STOPWORDS if "stopWordFilter" in config.get("pipeline", []) else frozenset()
+    stopwords = index_stopwords(config)
     fields = field_order(config)
     title_field = fields.index("title") if "title" in fields else -1
     found: dict[str, dict[int, int]] = {}  # term -> doc -> packed counts
@@ -154,6 +154,21 @@ def postings(index: dict) -> dict[str, list[int]]:
             previous = number
         result[term] = flat
     return result
+
+
+def index_stopwords(config: dict) -> frozenset[str]:
+    """The words the pieces leave out, where the index drops stop words as
+    lunr's English pipeline does: the query side's own stop words (the
+    reader vocabulary's, which the build step put in the config), so that
+    both sides drop the same words. lunr's list alone dropped words readers
+    mean: `us` (the US marketplace), `after` (after changing the bank
+    account), `off`, `only`, `other`, `since`."""
+    if "stopWordFilter" not in config.get("pipeline", []):
+        return frozenset()
+    vocabulary = config.get("reader_vocabulary") or {}
+    if not vocabulary.get("stopwords"):
+        return LUNR_STOPWORDS
+    return frozenset(word for word in vocabulary["stopwords"] if word.isascii())
 
 
 def field_counts(doc: dict, field: str, separator: re.Pattern, stopwords) -> Counter:
@@ -312,8 +327,8 @@ def write_pieces(index: dict, search_dir: Path, readings: dict[str, str] | None 
             "confusions": config.get("confusions", []),
             "vocabulary": config.get("reader_vocabulary", {"stopwords": [], "synonyms": []}),
         },
-        # Query terms that are lunr stop words get no "missing" note (as in Material).
-        "stopwords": sorted(LUNR_STOPWORDS),
+        # Query terms that are stop words get no "missing" note (as in Material).
+        "stopwords": sorted(index_stopwords(config) or LUNR_STOPWORDS),
         "fields": [[name, field_boost(config, name)] for name in field_order(config)],
         "tf_base": TF_BASE,
         "pages": starts,
