@@ -457,3 +457,19 @@ test("a Chinese reader phrase is found with a Latin word inside it, where it is 
   assert.ok(allTerms("需不需要验证", lex).includes("门槛"));
   assert.ok(!allTerms("验证需不需要", lex).includes("门槛"), "the order still counts");
 });
+
+test("an article phrase the index does not hold whole is found by its words as much as whole", () => {
+  const lex = lexicon({
+    words: [...WORDS, "丢失"],
+    vocabulary: { ...VOCABULARY, synonyms: [{ readers: ["手机掉了"], articles: ["手机丢失"] }] },
+  });
+  const terms = new Map(P.terms(P.plan(lex, "手机掉了")).map((t) => [t.term, t.boost]));
+  assert.ok(terms.get("丢失") >= P.BOOST.added, JSON.stringify([...terms]));
+  // A phrase the index holds whole keeps its words as parts.
+  const whole = lexicon({
+    words: [...WORDS, "丢失", "手机丢失"],
+    vocabulary: { ...VOCABULARY, synonyms: [{ readers: ["手机掉了"], articles: ["手机丢失"] }] },
+  });
+  const parts = new Map(P.terms(P.plan(whole, "手机掉了")).map((t) => [t.term, t.boost]));
+  assert.ok(parts.get("丢失") < P.BOOST.added, JSON.stringify([...parts]));
+});

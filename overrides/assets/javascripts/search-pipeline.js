@@ -896,6 +896,11 @@
       if (!HAN.test(piece)) return addLatin(lexicon, scratch, piece);
       cut(lexicon, Array.from(piece)).forEach(function (part) {
         if (Array.from(part.text).length > 1 || part.known) addChinese(lexicon, scratch, part.text, part.known, BOOST.added);
+        // An article phrase the index does not hold whole (手机丢失: the
+        // pages say 手机 and 丢失) is found by its words, as much as whole.
+        if (!lexicon.indexWords.has(part.text) && !lexicon.phrases.has(part.text)) {
+          scratch.terms.forEach(function (t) { if (t.boost === BOOST.part) t.boost = BOOST.added; });
+        }
       });
     });
     return Array.from(scratch.terms.values());
