@@ -70,3 +70,16 @@ def test_the_projects_list_loads_and_converts_as_queries_are():
     assert pairs["唔见"] == "不见"
     # 係 and 點 are Mandarin words too (關係, 點擊): only inside longer entries
     assert "系" not in pairs and "点" not in pairs
+
+
+def test_an_entry_the_articles_write_is_left_out_of_the_index():
+    index = {
+        "docs": [
+            {"location": "sign-in/", "title": "登录", "text": "<p>使\u200b用\u200b密码</p>"},
+            {"location": "contributing/rules/", "title": "规则", "text": "<p>唔 咗</p>"},
+        ]
+    }
+    pairs = [["使", "需要"], ["唔", "不"], ["咗", "了"]]
+    # 使 of 使用 would be rewritten in every query; the contributor page's
+    # 唔 and 咗 (quoting the list) do not count.
+    assert search_index.absent_from_articles(index, pairs) == [["唔", "不"], ["咗", "了"]]

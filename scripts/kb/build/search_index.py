@@ -423,6 +423,29 @@ def reader_slips(index: dict, confusions: list[list[str]]) -> list[list[str]]:
     return [pair for pair in confusions if pair[0] not in used]
 
 
+def reader_text(index: dict) -> str:
+    """The text of the pages for readers' questions (not SECTION_BOOST's),
+    titles and keywords included, without tags or word separators."""
+    parts = []
+    for doc in index["docs"]:
+        if doc["location"].split("/")[0] in SECTION_BOOST:
+            continue
+        for field in ("title", "text", "keywords"):
+            value = doc.get(field) or ""
+            parts += value if isinstance(value, list) else [value]
+    return TAG.sub(" ", "\n".join(parts)).replace(ZERO_WIDTH_SPACE, "")
+
+
+def absent_from_articles(index: dict, pairs: list[list[str]]) -> list[list[str]]:
+    """The written-Cantonese entries whose (converted) Cantonese form no page
+    for readers contains: the query side replaces an entry anywhere in a
+    query, so one that the articles write (使 of 使用, should someone list
+    it) would rewrite their own words. Left out, not an error: the list's
+    header says why such an entry belongs inside a longer one."""
+    text = reader_text(index)
+    return [pair for pair in pairs if pair[0] not in text]
+
+
 def page_boost(meta: dict, location: str) -> float:
     """The lunr boost of a page's documents, by kind and section."""
     kind = meta.get("kind")
@@ -513,6 +536,7 @@ def enrich(
     segmenter: Segmenter,
     confusions: list[list[str]] | None = None,
     converter: TraditionalToSimplified | None = None,
+    cantonese: list[list[str]] | None = None,
 ) -> int:
     """Adds keywords, page boosts and the query side's data to a loaded
     index; returns pages with keywords."""
@@ -550,12 +574,15 @@ def enrich(
     config["fields"]["keywords"] = {"boost": KEYWORDS_BOOST}
     config["link_words"] = True  # entries carry `linked` (search_pieces reads them)
     config["reader_vocabulary"] = vocabulary
-    config["confusions"] = reader_slips(index, confusions or [])
+    # Written Cantonese is replaced as the slips are, in the same pass.
+    config["confusions"] = absent_from_articles(index, cantonese or []) + reader_slips(
+        index, confusions or []
+    )
     config["phrases"] = index_phrases(index, segmenter.runs)
     config["words"] = index_words(index)
     if converter:
         index_text = "\n".join(config["words"] + config["phrases"])
-        query_text = json.dumps([confusions, vocabulary], ensure_ascii=False)
+        query_text = json.dumps([confusions, cantonese, vocabulary], ensure_ascii=False)
         config["t2s"] = converter.table_for(index_text, query_text)
     return enriched
 
@@ -596,9 +623,10 @@ def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
     stopwords = sorted({word for part in vocabulary.values() for word in part["stopwords"]})
     segmenter = Segmenter()
     converter = TraditionalToSimplified()
-    # Written Cantonese is replaced as the slips are, in the same pass after
-    # the Traditional-to-Simplified step: its entries are converted first.
-    confusions = converted_cantonese(load_cantonese(), converter) + load_confusions()
+    # Written Cantonese is replaced after the Traditional-to-Simplified
+    # step, as the slips are: its entries are converted first.
+    cantonese = converted_cantonese(load_cantonese(), converter)
+    confusions = load_confusions()
     readings = ReadingTable()
     indexes = {}
     for lang, (index_rel, _) in BUILDS.items():
@@ -611,7 +639,7 @@ def write_all(site_dir: Path, configs: tuple[Path, ...] = ()) -> None:
         vocabulary[lang]["stopwords"] = stopwords
         path = site_dir / index_rel
         index = indexes[lang]
-        enrich(index, docs_dir, vocabulary[lang], segmenter, confusions, converter)
+        enrich(index, docs_dir, vocabulary[lang], segmenter, confusions, converter, cantonese)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         path.write_text(text, encoding="utf-8")
         # The site's own engine reads these pieces; search_index.json stays
