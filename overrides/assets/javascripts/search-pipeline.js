@@ -384,7 +384,8 @@
   function stem(word) {
     var base = word.replace(/'s$/, "");
     if (base.length <= 3 || /\d/.test(base)) return base;
-    var endings = [/ie[sd]$/, /(?<=x|ch|sh|ss|zz)es$/, /ing$/, /ed$/, /(?<![su])s$/, /(?<=[^aeiou])y$/];
+    // -ication is the noun of -ify (verification, verify: verif* finds both).
+    var endings = [/ications?$/, /ie[sd]$/, /(?<=x|ch|sh|ss|zz)es$/, /ing$/, /ed$/, /(?<![su])s$/, /(?<=[^aeiou])y$/];
     for (var i = 0; i < endings.length; i++) {
       var shorter = base.replace(endings[i], "");
       if (shorter !== base && shorter.length >= 3) {
