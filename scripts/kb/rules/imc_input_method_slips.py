@@ -10,27 +10,15 @@ and `make build` report the same error.
 from __future__ import annotations
 
 from ..build import search_index
-from ..findings import Severity, family, once_per_tree, relative_path, rule
+from ..findings import Severity, family, rule
+from .data_files import loader_findings
 
-CONFUSIONS = "data/input-method-confusions.yml"
-
-
-@once_per_tree
-def confusion_errors(docs) -> list[search_index.SearchIndexError]:
-    path = docs.root / CONFUSIONS
-    if not path.exists():
-        return []  # a tree without the list (fixtures); the build reads the project's own
-    try:
-        search_index.load_confusions(path)
-    except search_index.SearchIndexError as error:
-        return [error]
-    return []
+_findings = loader_findings("data/input-method-confusions.yml", search_index.load_confusions)
 
 
 def confusion_findings(docs, self):
-    for error in confusion_errors(docs):
-        if error.code == self.code:
-            yield self.at(relative_path(docs.root, error.path), error.line, 0, error.message)
+    # Defined here, so that the rules' file is this one (make check --list-rules).
+    return _findings(docs, self)
 
 
 family(

@@ -9,27 +9,15 @@ and `make build` report the same error.
 from __future__ import annotations
 
 from ..build import search_index
-from ..findings import Severity, family, once_per_tree, relative_path, rule
+from ..findings import Severity, family, rule
+from .data_files import loader_findings
 
-VOCABULARY = "data/reader-vocabulary.yml"
-
-
-@once_per_tree
-def vocabulary_errors(docs) -> list[search_index.SearchIndexError]:
-    path = docs.root / VOCABULARY
-    if not path.exists():
-        return []  # a tree without search vocabulary (the build reports VOC001)
-    try:
-        search_index.load_vocabulary(path)
-    except search_index.SearchIndexError as error:
-        return [error]
-    return []
+_findings = loader_findings("data/reader-vocabulary.yml", search_index.load_vocabulary)
 
 
 def vocabulary_findings(docs, self):
-    for error in vocabulary_errors(docs):
-        if error.code == self.code:
-            yield self.at(relative_path(docs.root, error.path), error.line, 0, error.message)
+    # Defined here, so that the rules' file is this one (make check --list-rules).
+    return _findings(docs, self)
 
 
 family(
