@@ -109,6 +109,14 @@ test("stems: -ication is the noun of -ify, so verif* finds both", () => {
   assert.equal(P.stem("code"), "code");
 });
 
+test("Latin typos: two index words typed as one are read as both (twostep, resetpassword)", () => {
+  const lex = lexicon({ words: [...WORDS, "two", "step", "reset"] });
+  assert.ok(allTerms("twostep", lex).includes("two*") && allTerms("twostep", lex).includes("step*"));
+  assert.ok(allTerms("resetpassword", lex).includes("password*"));
+  // A word of the index is never split (password is not pass + word).
+  assert.ok(!allTerms("password", lexicon({ words: [...WORDS, "pass", "word"] })).includes("pass*"));
+});
+
 test("Latin typos: corrected to index words one edit away, two for long words; short words never", () => {
   assert.deepEqual(P.corrections(lexicon(), "pasword"), ["password"]);
   assert.deepEqual(P.corrections(lexicon(), "verfication"), ["verification"]);

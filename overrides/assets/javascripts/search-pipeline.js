@@ -793,10 +793,23 @@
     var prefix = stem(bare);
     concept.add(prefix, BOOST.typed, true);
     if (lexicon.latinWords.length && !lexicon.words.has(bare) && !hasPrefix(lexicon.latinWords, prefix)) {
-      corrections(lexicon, bare).forEach(function (fixed) {
+      var split = runTogether(lexicon, bare);
+      (split.length ? split : corrections(lexicon, bare)).forEach(function (fixed) {
         concept.add(stem(fixed), BOOST.corrected, true);
       });
     }
+  }
+
+  /* Two index words typed as one (sellercentral, twostep, signin): the
+     words of the first split whose both sides are index words of two
+     letters or more; none where there is no such split. */
+  function runTogether(lexicon, word) {
+    for (var i = 2; i <= word.length - 2; i++) {
+      var left = word.slice(0, i);
+      var right = word.slice(i);
+      if (lexicon.words.has(left) && lexicon.words.has(right)) return [left, right];
+    }
+    return [];
   }
 
   function addChinese(lexicon, concept, word, known, boost) {
