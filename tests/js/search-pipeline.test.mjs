@@ -488,3 +488,20 @@ test("an article phrase the index does not hold whole is found by its words as m
   const parts = new Map(P.terms(P.plan(whole, "手机掉了")).map((t) => [t.term, t.boost]));
   assert.ok(parts.get("丢失") < P.BOOST.added, JSON.stringify([...parts]));
 });
+
+test("reader phrases apply to misspelled words too, and typos are corrected to the vocabulary's own words", () => {
+  const lex = lexicon({
+    words: [...WORDS, "threshold", "phishing"],
+    vocabulary: {
+      ...VOCABULARY,
+      synonyms: [
+        { readers: ["need verify"], articles: ["threshold"] },
+        { readers: ["scam"], articles: ["phishing"] },
+      ],
+    },
+  });
+  assert.ok(allTerms("who need verfy", lex).includes("threshold*"), allTerms("who need verfy", lex).join(" "));
+  // scam is no word of the index: scamm is corrected to it, and the phrase applies.
+  assert.ok(allTerms("is it scamm", lex).includes("phish*"), allTerms("is it scamm", lex).join(" "));
+  assert.ok(!allTerms("who need", lex).includes("threshold*"));
+});

@@ -214,9 +214,19 @@
     this.confusions = new Map();
     (data.confusions || []).forEach(function (pair) { lexicon.confusions.set(pair[0], pair[1]); });
     this.confusionsLongest = longestKey(this.confusions);
-    this.latinWords = [];
-    words.forEach(function (word) { if (!HAN.test(word)) lexicon.latinWords.push(word); });
-    this.latinWords.sort();
+    // Typos are corrected to the index's Latin words and to the vocabulary's
+    // (scamm to scam, a reader's word the articles never use), so that a
+    // reader phrase also applies to a misspelled query.
+    var latin = new Set();
+    words.forEach(function (word) { if (!HAN.test(word)) latin.add(word); });
+    (vocabulary.synonyms || []).forEach(function (entry) {
+      entry.readers.forEach(function (phrase) {
+        (phrase.toLowerCase().match(PIECE) || []).forEach(function (word) {
+          if (!HAN.test(word) && !/\d/.test(word)) latin.add(word);
+        });
+      });
+    });
+    this.latinWords = Array.from(latin).sort();
     this.segmenter = data.segmenter || null;
     // Keywords' whole Chinese runs (收不到二次验证码): phrases of words, not
     // words, so they do not swallow a query's words into one (addPhrases()).
@@ -552,7 +562,7 @@
         });
         var reread = query.compact.slice();
         Array.from(word).forEach(function (c, k) { reread[m.start + k] = c; });
-        addVocabulary(lexicon, covered, { compact: reread, stems: query.stems });
+        addVocabulary(lexicon, covered, { compact: reread, stems: query.stems, corrected: query.corrected });
       });
     });
   }
@@ -578,11 +588,14 @@
     return stem(word.replace(/^\+/, "").replace(/'/g, ""));
   }
 
-  function spans(haystack, needle) {
+  function spans(haystack, needle, alternates) {
     var found = [];
+    var same = function (k, item) {
+      return haystack[k] === item || Boolean(alternates && alternates[k] && alternates[k].has(item));
+    };
     for (var i = 0; needle.length && i + needle.length <= haystack.length; i++) {
       var j = 0;
-      while (j < needle.length && haystack[i + j] === needle[j]) j++;
+      while (j < needle.length && same(i + j, needle[j])) j++;
       if (j === needle.length) found.push([i, i + needle.length]);
     }
     return found;
@@ -608,7 +621,10 @@
         return { space: "chinese", start: view.at[s[0]], end: view.at[s[1] - 1] + 1 };
       });
     }
-    return spans(query.stems, phrase.words).map(function (s) { return { space: "words", start: s[0], end: s[1] }; });
+    // A word's typo corrections count as the word (verfy as verify).
+    return spans(query.stems, phrase.words, query.corrected).map(function (s) {
+      return { space: "words", start: s[0], end: s[1] };
+    });
   }
 
   /* The Chinese characters of a query's compact text, with where each is
@@ -669,6 +685,7 @@
     var concepts = [];
     var compact = [];
     var stems = [];
+    var corrected = []; // per Latin word: the stems of its typo corrections, or null
     var stretches = []; // that may be homophone slips, compact offsets
     var match;
     PIECE.lastIndex = 0;
@@ -687,6 +704,9 @@
         Array.from(word).forEach(function (c) { compact.push(c); });
         concept.compactEnd = compact.length;
         addLatin(lexicon, concept, word);
+        var fixes = new Set();
+        concept.terms.forEach(function (t) { if (t.boost === BOOST.corrected) fixes.add(t.term); });
+        corrected[concept.stemIndex] = fixes.size ? fixes : null;
         concepts.push(concept);
         return;
       }
@@ -717,8 +737,10 @@
     if (meaningful.length) concepts = meaningful;
 
     addPhrases(lexicon, concepts, compact);
-    addVocabulary(lexicon, concepts, { compact: compact, stems: stems });
-    if (lexicon.readings) addRereadings(lexicon, concepts, rereadings(lexicon, stretches), { compact: compact, stems: stems });
+    addVocabulary(lexicon, concepts, { compact: compact, stems: stems, corrected: corrected });
+    if (lexicon.readings) {
+      addRereadings(lexicon, concepts, rereadings(lexicon, stretches), { compact: compact, stems: stems, corrected: corrected });
+    }
     concepts.forEach(function (c) { standIn(lexicon, c); });
     // Only stop words or single characters: they occur on almost every
     // page, so only the pages where they weigh most are worth listing.
