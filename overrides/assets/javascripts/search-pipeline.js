@@ -822,7 +822,7 @@
     }
   }
 
-  /* Two index words typed as one (sellercentral, twostep, signin): the
+  /* Two index words typed as one (twostep, resetpassword): the
      words of the first split whose both sides are index words of two
      letters or more; none where there is no such split. */
   function runTogether(lexicon, word) {
@@ -931,12 +931,15 @@
     (meaningful.length ? meaningful : pieces).forEach(function (piece) {
       if (!HAN.test(piece)) return addLatin(lexicon, scratch, piece);
       cut(lexicon, Array.from(piece)).forEach(function (part) {
-        if (Array.from(part.text).length > 1 || part.known) addChinese(lexicon, scratch, part.text, part.known, BOOST.added);
+        if (Array.from(part.text).length < 2 && !part.known) return;
         // An article phrase the index does not hold whole (手机丢失: the
         // pages say 手机 and 丢失) is found by its words, as much as whole.
-        if (!lexicon.indexWords.has(part.text) && !lexicon.phrases.has(part.text)) {
-          scratch.terms.forEach(function (t) { if (t.boost === BOOST.part) t.boost = BOOST.added; });
-        }
+        var whole = lexicon.indexWords.has(part.text) || lexicon.phrases.has(part.text);
+        var own = new Concept("", 0);
+        addChinese(lexicon, own, part.text, part.known, BOOST.added);
+        own.terms.forEach(function (t) {
+          scratch.add(t.term, whole || t.boost !== BOOST.part ? t.boost : BOOST.added, t.wildcard);
+        });
       });
     });
     return Array.from(scratch.terms.values());

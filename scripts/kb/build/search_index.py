@@ -376,18 +376,26 @@ def index_words(index: dict) -> list[str]:
     separator = re.compile(index["config"].get("separator", r"[\s\-]+"))
     phrases = set(index["config"].get("phrases") or [])
     words = set()
+    for field, text in reader_texts(index, ("title", "text", "keywords", "twin")):
+        for token in separator.split(TAG.sub(" ", text)):
+            if field == "keywords" and token in phrases:
+                continue
+            if token and len(token) <= LONGEST_WORD and QUERY_SIDE_WORD.match(token):
+                words.add(token.lower())
+    return sorted(words)
+
+
+def reader_texts(index: dict, fields: tuple[str, ...] = ("title", "text", "keywords")):
+    """(field, text) of every document of the pages for readers' questions:
+    not the contributor guide nor the about pages (SECTION_BOOST), which
+    quote slips, Cantonese and rare words as examples."""
     for doc in index["docs"]:
         if doc.get("location", "").split("/")[0] in SECTION_BOOST:
             continue
-        for field in ("title", "text", "keywords", "twin"):
+        for field in fields:
             value = doc.get(field) or ""
             for text in value if isinstance(value, list) else [value]:
-                for token in separator.split(TAG.sub(" ", text)):
-                    if field == "keywords" and token in phrases:
-                        continue
-                    if token and len(token) <= LONGEST_WORD and QUERY_SIDE_WORD.match(token):
-                        words.add(token.lower())
-    return sorted(words)
+                yield field, text
 
 
 def index_phrases(index: dict, runs: set[str]) -> list[str]:
@@ -413,27 +421,9 @@ def reader_slips(index: dict, confusions: list[list[str]]) -> list[list[str]]:
     separator = re.compile(index["config"].get("separator", r"[\s\-]+"))
     slips = {slip for slip, _ in confusions}
     used = set()
-    for doc in index["docs"]:
-        if doc["location"].split("/")[0] in SECTION_BOOST:
-            continue
-        for field in ("title", "text", "keywords"):
-            value = doc.get(field) or ""
-            for text in value if isinstance(value, list) else [value]:
-                used.update(set(separator.split(TAG.sub(" ", text))) & slips)
+    for _, text in reader_texts(index):
+        used.update(set(separator.split(TAG.sub(" ", text))) & slips)
     return [pair for pair in confusions if pair[0] not in used]
-
-
-def reader_text(index: dict) -> str:
-    """The text of the pages for readers' questions (not SECTION_BOOST's),
-    titles and keywords included, without tags or word separators."""
-    parts = []
-    for doc in index["docs"]:
-        if doc["location"].split("/")[0] in SECTION_BOOST:
-            continue
-        for field in ("title", "text", "keywords"):
-            value = doc.get(field) or ""
-            parts += value if isinstance(value, list) else [value]
-    return TAG.sub(" ", "\n".join(parts)).replace(ZERO_WIDTH_SPACE, "")
 
 
 def absent_from_articles(index: dict, pairs: list[list[str]]) -> list[list[str]]:
@@ -442,7 +432,8 @@ def absent_from_articles(index: dict, pairs: list[list[str]]) -> list[list[str]]
     query, so one that the articles write (使 of 使用, should someone list
     it) would rewrite their own words. Left out, not an error: the list's
     header says why such an entry belongs inside a longer one."""
-    text = reader_text(index)
+    text = "\n".join(text for _, text in reader_texts(index))
+    text = TAG.sub(" ", text).replace(ZERO_WIDTH_SPACE, "")
     return [pair for pair in pairs if pair[0] not in text]
 
 
