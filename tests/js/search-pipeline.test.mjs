@@ -205,6 +205,53 @@ test("ranking: a question about what something is lifts the demoted overview, no
   assert.notEqual(order("两步验证是什么")[0], "home/");
 });
 
+test("ranking: the what-question's lift grows with the share of the overview's title asked about", () => {
+  // The article's title names the thing too (用手机号设置两步验证: share 0.6)
+  // and its text matches more of the question: the overview's whole title
+  // is what was asked. 60 / 0.75 x (1 + 1) x 2 = 320 > 180 x 1.6 = 288; the
+  // demotion alone gave back 160.
+  const item = (location, score, titleShare, pageBoost) =>
+    [{ location, score, terms: { 两步验证: true }, titleShare, pageBoost }];
+  const found = [item("set-up/", 180, 0.6, 1), item("overview/", 60, 1, 0.75)];
+  const order = (text) => P.rankResults(P.plan(lexicon(), text), found).map((g) => g[0].location);
+  assert.equal(order("两步验证是什么")[0], "overview/");
+  assert.equal(order("两步验证")[0], "set-up/");
+});
+
+test("what-questions: why something is required asks what it is for; why it fails does not", () => {
+  for (const text of ["为什么非要开两步验证", "为何一定要两步验证", "why amazon force me to use 2sv", "why is 2sv required"]) {
+    assert.ok(P.plan(lexicon(), text).asksWhat, text);
+  }
+  for (const text of ["为什么收不到验证码", "why code not received"]) {
+    assert.ok(!P.plan(lexicon(), text).asksWhat, text);
+  }
+});
+
+test("abbreviations: a Chinese word no index word begins finds the words it shortens, unless too many", () => {
+  const lex = lexicon({ words: [...WORDS, "二次验证", "二维码"] });
+  const terms = allTerms("二验是什么", lex);
+  assert.ok(terms.includes("二次验证"), terms.join(" "));
+  assert.ok(!terms.includes("二维码"), "二维码 holds no 验");
+  // Up to three words fit: all are added; four are too many to mean one.
+  const few = lexicon({ words: ["收甲机", "收乙机"] });
+  assert.deepEqual(allTerms("收机", few).sort(), ["收乙机", "收机*", "收甲机"]);
+  const many = lexicon({ words: ["收甲机", "收乙机", "收丙机", "收丁机"] });
+  assert.deepEqual(allTerms("收机", many), ["收机*"]);
+  // A word some index word begins is typed on, not shortened.
+  const begun = lexicon({ words: ["收机甲", "收乙机"] });
+  assert.deepEqual(allTerms("收机", begun), ["收机*"]);
+  // An index word is never read as an abbreviation.
+  assert.ok(!allTerms("验证", lex).includes("二次验证"));
+});
+
+test("a single Latin letter weighs as a character and finds only itself (the P of P卡)", () => {
+  const plan = P.plan(lexicon(), "改了p卡 password");
+  const letter = plan.concepts.find((c) => c.typed === "p");
+  assert.ok(letter, plan.concepts.map((c) => c.typed).join(" "));
+  assert.ok(letter.weight < 1);
+  assert.deepEqual(Array.from(letter.terms.values()).map((t) => [t.term, Boolean(t.wildcard)]), [["p", false]]);
+});
+
 test("results far below the best in coverage or score are dropped", () => {
   const plan = P.plan(lexicon(), "手机收不到验证码");
   const ranked = P.rankResults(plan, [

@@ -70,12 +70,19 @@
   // its answer is the section overview that explains the thing, which the
   // build otherwise ranks below the articles it links to (kind boost). For
   // such a question, an overview whose title is mostly what was asked gets
-  // its demotion back; the home page and contributor pages (boost below
-  // LIFT_MIN_BOOST) do not.
-  var ASKS_WHAT = /什么是|是什么|是啥|啥是|什么叫|叫什么|什么意思|啥意思|为什么要|为啥要|有什么用|有啥用|干嘛的|干什么的|做什么的|什么作用|有何作用|\bwhat(?:'s|\s+(?:is|are|does))\b|\bmeaning\b|\bwhat\s+for\b|\bpurpose\b|\bwhy\s+(?:do|does|is|must|would|should|need)\b/i;
+  // its demotion back, and up to as much again by the share of its title
+  // asked about (the articles' titles name the thing too: 用手机号设置两步
+  // 验证); the home page and contributor pages (boost below LIFT_MIN_BOOST)
+  // do not. "Why" counts where it asks why something is required (为什么
+  // 非要开, why amazon force me to use 2sv).
+  var ASKS_WHAT = /什么是|是什么|是啥|啥是|什么叫|叫什么|什么意思|啥意思|(?:为什么|为啥|为何).{0,3}(?:要|必须|强制|一定)|有什么用|有啥用|干嘛的|干什么的|做什么的|什么作用|有何作用|\bwhat(?:'s|\s+(?:is|are|does))\b|\bmeaning\b|\bwhat\s+for\b|\bpurpose\b|\bwhy\b.{0,24}\b(?:do|does|is|must|would|should|need|needs|force[sd]?|require[sd]?|mandatory|have\s+to)\b/i;
   var LIFT_MIN_TITLE = 0.5;
   var LIFT_MIN_BOOST = 0.5;
   var LONGEST_WORD = 16;
+  // Abbreviations (abbreviated()): of words this long at most, and only
+  // where this many words or fewer fit.
+  var ABBREVIATION_MAX_LENGTH = 6;
+  var ABBREVIATION_MAX_WORDS = 3;
   // Latin words shorter than this are never corrected (too many neighbours).
   var FUZZY_MIN_LENGTH = 5;
   var FUZZY_TWO_EDITS_LENGTH = 9;
@@ -696,7 +703,10 @@
     pieces.forEach(function (piece) {
       if (!HAN.test(piece.text)) {
         var word = piece.text;
-        var concept = new Concept(typedOf(piece.start, piece.end), WEIGHT.word);
+        // A single letter (the P of P卡) weighs as little as a single
+        // Chinese character, and finds only itself (addLatin()).
+        var letter = word.length === 1 && !DIGITS.test(word);
+        var concept = new Concept(typedOf(piece.start, piece.end), letter ? WEIGHT.character : WEIGHT.word);
         concept.stopword = lexicon.stopwords.has(word);
         concept.stemIndex = stems.length;
         stems.push(phraseStem(word));
@@ -794,6 +804,10 @@
 
   function addLatin(lexicon, concept, word) {
     var bare = word.replace(/^\+/, "");
+    if (bare.length === 1 && !DIGITS.test(bare)) {
+      concept.add(bare, BOOST.character, false);
+      return;
+    }
     if (DIGITS.test(bare)) {
       // Numbers match exactly (200 must not find 2000); the index keeps
       // "5,000" and "+86" as one word, so look for those spellings too.
@@ -842,6 +856,9 @@
     }
     if (!known) {
       concept.add(word, boost, true);
+      abbreviated(lexicon, word).forEach(function (whole) {
+        concept.add(whole, Math.min(boost, BOOST.corrected), false);
+      });
       return;
     }
     // A word of the index counts as itself only. As a prefix (验证* for
@@ -856,6 +873,38 @@
         }
       });
     }
+  }
+
+  /* The index words a Chinese word no index word begins may abbreviate, as
+     Chinese shortens a term to some of its characters in order (二验 for
+     二次验证, 身验 for 身份验证): the words of up to ABBREVIATION_MAX_LENGTH
+     characters that begin with its first character and hold the others in
+     the same order; none where more than ABBREVIATION_MAX_WORDS do (too
+     ambiguous to mean one thing). */
+  function abbreviated(lexicon, word) {
+    var chars = Array.from(word);
+    if (chars.length < 2 || chars.length > 3 || !HAN_ONLY.test(word)) return [];
+    if (!lexicon.hanWords) {
+      lexicon.hanWords = Array.from(lexicon.indexWords).filter(function (w) { return HAN_ONLY.test(w); }).sort();
+    }
+    var sorted = lexicon.hanWords;
+    if (hasPrefix(sorted, word)) return [];
+    var found = [];
+    var low = 0;
+    var high = sorted.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (sorted[middle] < chars[0]) low = middle + 1;
+      else high = middle;
+    }
+    for (var i = low; i < sorted.length && sorted[i].lastIndexOf(chars[0], 0) === 0; i++) {
+      var whole = Array.from(sorted[i]);
+      if (whole.length <= chars.length || whole.length > ABBREVIATION_MAX_LENGTH) continue;
+      var at = 1;
+      for (var k = 1; k < whole.length && at < chars.length; k++) if (whole[k] === chars[at]) at++;
+      if (at === chars.length) found.push(sorted[i]);
+    }
+    return found.length <= ABBREVIATION_MAX_WORDS ? found : [];
   }
 
   /* Keyword phrases found in the query (its converted text without
@@ -1057,7 +1106,7 @@
       // The page's kind boost, when the engine gives it (the site's own does).
       var boost = typeof group[0].pageBoost === "number" ? group[0].pageBoost : 1;
       var lift = queryPlan.asksWhat && title >= LIFT_MIN_TITLE && boost < 1 && boost >= LIFT_MIN_BOOST
-        ? 1 / boost : 1;
+        ? (1 + title) / boost : 1;
       // The engine that marks which terms a page's own title and keywords
       // hold (the site's own) lets the page that is about all of the
       // question beat the one that is about a part of it.
