@@ -552,3 +552,21 @@ test("reader phrases apply to misspelled words too, and typos are corrected to t
   assert.ok(allTerms("is it scamm", lex).includes("phish*"), allTerms("is it scamm", lex).join(" "));
   assert.ok(!allTerms("who need", lex).includes("threshold*"));
 });
+
+test("amounts as readers shorten them are the digits the pages write (5k, 5千, 两万, 2w, 两百)", () => {
+  const text = (q) => P.plan(lexicon(), q).text;
+  assert.equal(text("5k revenue"), "5000 revenue");
+  assert.equal(text("5千美金"), "5000美金");
+  assert.equal(text("五千刀"), "5000刀");
+  const traditional = lexicon({ t2s: { phrases: T2S.phrases, chars: { ...T2S.chars, 萬: "万" } } });
+  assert.equal(P.plan(traditional, "兩萬刀").text, "20000刀", "after conversion");
+  assert.equal(text("2w美金"), "20000美金");
+  assert.equal(text("1.5万"), "15000");
+  assert.equal(text("两百笔"), "200笔");
+  // Words that hold numerals are no amounts; nor is a unit of weight.
+  for (const word of ["千万不要", "万一", "十分", "一直", "5kg"]) assert.equal(text(word), word);
+  // The number finds the pages' spelling with digit groups, and the typed
+  // characters stay what the reader typed.
+  assert.ok(allTerms("5k").includes("5,000"));
+  assert.equal(P.plan(lexicon(), "五千刀").concepts[0].typed, "五千");
+});

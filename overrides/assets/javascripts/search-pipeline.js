@@ -175,6 +175,63 @@
     return { chars: out, origin: origin };
   }
 
+  /* Amounts as readers shorten them, in the digits the pages write: 5k,
+     5千 and 五千 are 5000, 2万, 2w and 两万 are 20000, 两百 is 200 (the
+     pages say 5,000 and 200; a number then finds either spelling:
+     addLatin()). A run of Chinese numerals counts only where it begins
+     with a digit and holds a unit (千万 "by all means", 万一 "in case" and
+     十分 "very" are words). Runs on the converted text (萬 is 万 by then). */
+  var SHORT_AMOUNT = /(\d+(?:\.\d+)?)(k|千|万|w)(?![a-z])|[一二两三四五六七八九][零一二两三四五六七八九十百千万]*[十百千万]/g;
+  var NUMERALS = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  var UNITS = { 十: 10, 百: 100, 千: 1000, k: 1000, 万: 10000, w: 10000 };
+  function chineseNumber(run) {
+    var total = 0;
+    var section = 0; // below 万
+    var digit = 0;
+    Array.from(run).forEach(function (c) {
+      if (c in NUMERALS) digit = NUMERALS[c];
+      else if (c === "万") {
+        total += (section + digit) * 10000;
+        section = digit = 0;
+      } else {
+        section += (digit || 1) * UNITS[c];
+        digit = 0;
+      }
+    });
+    return total + section + digit;
+  }
+  function spellAmounts(source) {
+    var text = source.chars.join("");
+    var index = []; // code unit offset -> character index
+    source.chars.forEach(function (c, i) { for (var k = 0; k < c.length; k++) index.push(i); });
+    var out = [];
+    var origin = [];
+    var at = 0;
+    var match;
+    SHORT_AMOUNT.lastIndex = 0;
+    while ((match = SHORT_AMOUNT.exec(text))) {
+      var value = match[1] ? Math.round(parseFloat(match[1]) * UNITS[match[2]]) : chineseNumber(match[0]);
+      var first = index[match.index];
+      var last = index[match.index + match[0].length - 1];
+      for (; at < first; at++) {
+        out.push(source.chars[at]);
+        origin.push(source.origin[at]);
+      }
+      var span = [source.origin[first][0], source.origin[last][1]];
+      Array.from(String(value)).forEach(function (c) {
+        out.push(c);
+        origin.push(span);
+      });
+      at = last + 1;
+    }
+    if (!out.length) return source;
+    for (; at < source.chars.length; at++) {
+      out.push(source.chars[at]);
+      origin.push(source.origin[at]);
+    }
+    return { chars: out, origin: origin };
+  }
+
   /* ---- the lexicon: what the index holds ------------------------------- */
 
   /* Everything the pipeline knows about one index, prepared once:
@@ -682,6 +739,7 @@
     if (lexicon.confusions.size) {
       source = replacePhrases(source, lexicon.confusions, lexicon.confusionsLongest, null);
     }
+    source = spellAmounts(source);
     var text = source.chars.join("");
     var offsets = []; // code unit offset in text -> character index
     source.chars.forEach(function (c, i) { for (var k = 0; k < c.length; k++) offsets.push(i); });
