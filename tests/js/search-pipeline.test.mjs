@@ -222,7 +222,8 @@ test("what-questions: why something is required asks what it is for; why it fail
   for (const text of ["为什么非要开两步验证", "为何一定要两步验证", "why amazon force me to use 2sv", "why is 2sv required"]) {
     assert.ok(P.plan(lexicon(), text).asksWhat, text);
   }
-  for (const text of ["为什么收不到验证码", "why code not received"]) {
+  // 是什么时候 asks when, not what.
+  for (const text of ["为什么收不到验证码", "why code not received", "截止日期是什么时候"]) {
     assert.ok(!P.plan(lexicon(), text).asksWhat, text);
   }
 });
