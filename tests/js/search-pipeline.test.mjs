@@ -571,3 +571,22 @@ test("amounts as readers shorten them are the digits the pages write (5k, 5千, 
   assert.ok(allTerms("5k").includes("5,000"));
   assert.equal(P.plan(lexicon(), "五千刀").concepts[0].typed, "五千");
 });
+
+test("vocabulary: a reader phrase of stop words only is a part of the query of its own (didn't get)", () => {
+  const lex = lexicon({
+    vocabulary: {
+      stopwords: ["didn't", "get", "the", "i"],
+      synonyms: [{ readers: ["didn't get"], articles: ["never arrives", "receive"] }],
+    },
+    words: ["code", "never", "arrives", "receive"],
+  });
+  const plan = P.plan(lex, "didnt get the code");
+  assert.equal(plan.concepts.length, 2, plan.concepts.map((c) => c.typed).join(" | "));
+  const own = plan.concepts.find((c) => c.typed === "");
+  const terms = Array.from(own.terms.values());
+  assert.ok(terms.some((t) => t.term === "receive" && t.boost === P.BOOST.typed), JSON.stringify(terms));
+  // A page that does not say it is noted as missing nothing the reader typed.
+  const found = [[{ location: "a/", score: 10, terms: { code: true } }]];
+  const notes = P.rankResults(plan, found)[0][0].terms;
+  assert.deepEqual(Object.keys(notes), ["code"]);
+});

@@ -1004,12 +1004,25 @@
           other.end - other.start > m.end - m.start;
       });
     });
+    var ownConcepts = {}; // entry -> the concept of a phrase of stop words only
     chosen.forEach(function (m) {
       var covered = conceptsCovering(concepts, m);
-      if (!covered.length) return;
+      var cap = BOOST.added;
+      if (!covered.length) {
+        // A phrase of stop words only (didn't get, what happens if) covers
+        // no word of the query, as they are dropped; it means something all
+        // the same, so it is a part of the query of its own, its article
+        // words standing in at their weight (no typed word to note missing).
+        if (!ownConcepts[m.entry]) {
+          ownConcepts[m.entry] = new Concept("", WEIGHT.word);
+          concepts.push(ownConcepts[m.entry]);
+        }
+        covered = [ownConcepts[m.entry]];
+        cap = BOOST.typed;
+      }
       lexicon.synonyms[m.entry].articles.forEach(function (phrase) {
         articleTerms(lexicon, phrase).forEach(function (t) {
-          covered.forEach(function (concept) { concept.add(t.term, Math.min(t.boost, BOOST.added), t.wildcard); });
+          covered.forEach(function (concept) { concept.add(t.term, Math.min(t.boost, cap), t.wildcard); });
         });
       });
     });
