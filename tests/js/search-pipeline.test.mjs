@@ -570,6 +570,9 @@ test("amounts as readers shorten them are the digits the pages write (5k, 5千, 
   // characters stay what the reader typed.
   assert.ok(allTerms("5k").includes("5,000"));
   assert.equal(P.plan(lexicon(), "五千刀").concepts[0].typed, "五千");
+  // A reader phrase with an amount is read the same way, however either is written.
+  const lex = lexicon({ vocabulary: { stopwords: [], synonyms: [{ readers: ["五千刀"], articles: ["门槛"] }] } });
+  for (const q of ["五千刀", "5千刀", "5000刀"]) assert.ok(allTerms(q, lex).includes("门槛"), q);
 });
 
 test("vocabulary: a reader phrase of stop words only is a part of the query of its own (didn't get)", () => {

@@ -639,6 +639,9 @@
     if (phrase.indexOf("+") > 0) {
       return { all: phrase.split("+").map(function (part) { return compilePhrase(part.trim()); }) };
     }
+    // Amounts as the query reads them (五千刀 is 5000刀 there).
+    var chars = Array.from(phrase);
+    phrase = spellAmounts({ chars: chars, origin: chars.map(function () { return [0, 0]; }) }).chars.join("");
     if (HAN.test(phrase)) {
       var chars = phrase.replace(/\s+/g, "");
       return { chinese: Array.from(chars), hanOnly: HAN_ONLY.test(chars) };
