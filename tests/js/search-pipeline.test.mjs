@@ -292,6 +292,10 @@ test("snippets: no leading punctuation, no zero-width spaces", () => {
   assert.equal(P.cleanSnippet("。，收到\u200b<mark>验证码</mark>"), "收到<mark>验证码</mark>");
   assert.equal(P.cleanSnippet("<p>，登录</p>"), "<p>登录</p>");
   assert.equal(P.cleanSnippet("Sign in."), "Sign in.");
+  // Opening brackets and quotes begin what follows: they stay.
+  assert.equal(P.cleanSnippet("《INFORM 消费者法案》"), "《INFORM 消费者法案》");
+  assert.equal(P.cleanSnippet("<p>，“<mark>Sorry</mark>”</p>"), "<p>“<mark>Sorry</mark>”</p>");
+  assert.equal(P.cleanSnippet("（见下文）"), "（见下文）");
 });
 
 test("the lexicon learns an index's words when the build gave none", () => {

@@ -1133,12 +1133,14 @@
   }
 
   /* Snippet text without leading punctuation (a section that starts mid-
-     sentence) and without the zero-width spaces of the segmented index. */
+     sentence) and without the zero-width spaces of the segmented index.
+     Opening brackets and quotes stay: they begin what follows (《INFORM
+     消费者法案》, "Sorry, something went wrong"). */
   function cleanSnippet(html) {
     if (typeof html !== "string") return html;
     return html
       .replace(/[\u200b\u200c\u200d\ufeff]/g, "")
-      .replace(/^((?:\s|<[^>]+>)*)[\s\p{P}]+/u, "$1");
+      .replace(/^((?:\s|<[^>]+>)*)(?:\s|(?![\p{Ps}\p{Pi}])\p{P})+/u, "$1");
   }
 
   /* How much of a highlighted title the query matched (0 to 1): a page
