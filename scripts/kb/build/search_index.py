@@ -356,7 +356,23 @@ def drop_citation_marks(text: str) -> str:
     """A document's text without its citation marks: on the page each is a
     link to its source; in a search snippet it is a number that leads
     nowhere ("只填最新收到的那一个[1][2]"), and 5% of the index's text."""
-    return CITATION_MARKS.sub("", text)
+    return close_up_punctuation(CITATION_MARKS.sub("", text))
+
+
+# Material's indexer puts a space where an inline tag ends ("the MIT
+# License ." for <a>MIT License</a>.), and a dropped citation mark leaves
+# one too: a snippet shows it before the punctuation. Code keeps its spaces.
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[.,;:!?)\]，。；：！？）」』】])")
+CODE_SPANS = re.compile(r"(<pre[\s>].*?</pre>|<code[\s>].*?</code>)", re.S)
+
+
+def close_up_punctuation(text: str) -> str:
+    """`text` without the spaces before punctuation, except in code."""
+    parts = CODE_SPANS.split(text)
+    return "".join(
+        part if number % 2 else SPACE_BEFORE_PUNCTUATION.sub("", part)
+        for number, part in enumerate(parts)
+    )
 
 
 def index_words(index: dict) -> list[str]:
