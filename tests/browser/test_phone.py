@@ -152,6 +152,39 @@ def test_a_tapped_section_link_is_copied_on_touch_screens(new_page, base_url):
     assert watch.problems() == []
 
 
+def test_message_templates_wrap_and_copy_on_a_phone(new_page, base_url):
+    """The support message templates (```text blocks) are read and copied on
+    a phone: every line wraps inside the screen, and a copy button puts the
+    whole template on the clipboard."""
+    page, watch = new_page(viewport=PHONES["390x844"], is_mobile=True, has_touch=True)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    for path, first_line in (("/sign-in/contact-support/", "主题："), ("/en/sign-in/contact-support/", "Subject:")):
+        page.goto(path)
+        blocks = page.locator('article div.highlight:not([class*="language-"]) > pre > code')
+        assert blocks.count() >= 1, path
+        overflow = blocks.evaluate_all("els => els.map(c => c.scrollWidth - c.clientWidth)")
+        assert max(overflow) <= 1, f"{path}: a template line runs off the screen by {overflow} px"
+        page.mouse.move(20, 200)  # Material, which adds the copy buttons, starts on a first action
+        button = page.locator("article .md-code__button").first
+        button.wait_for()
+        button.tap()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith(first_line) and copied.strip() == blocks.first.inner_text().strip(), copied[:80]
+    assert watch.problems() == []
+
+
+def test_links_back_to_citations_are_a_finger_wide(new_page):
+    """Each source's links back to where it is cited ("↩ 1 2 3") are tap
+    targets of at least 24 x 24 px (WCAG 2.2, target size minimum)."""
+    page, watch = new_page(viewport=PHONES["390x844"], is_mobile=True, has_touch=True)
+    page.goto("/two-step-verification/code-not-received/")
+    sizes = page.locator("article .cite-back a").evaluate_all(
+        "links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })"
+    )
+    assert sizes and min(min(size) for size in sizes) >= 24, sizes[:5]
+    assert watch.problems() == []
+
+
 def test_menu_chevrons_only_where_a_sub_menu_opens(new_page):
     """In the phone menu, a ">" means "opens a sub-menu": it is shown on the
     open section's toggle, never on a plain link to a section's first page."""
