@@ -158,7 +158,10 @@ def test_message_templates_wrap_and_copy_on_a_phone(new_page, base_url):
     whole template on the clipboard."""
     page, watch = new_page(viewport=PHONES["390x844"], is_mobile=True, has_touch=True)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
-    for path, first_line in (("/sign-in/contact-support/", "主题："), ("/en/sign-in/contact-support/", "Subject:")):
+    for path, first_line in (
+        ("/sign-in/contact-support/", "主题："),
+        ("/en/sign-in/contact-support/", "Subject:"),
+    ):
         page.goto(path)
         blocks = page.locator('article div.highlight:not([class*="language-"]) > pre > code')
         assert blocks.count() >= 1, path
@@ -169,7 +172,9 @@ def test_message_templates_wrap_and_copy_on_a_phone(new_page, base_url):
         button.wait_for()
         button.tap()
         copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied.startswith(first_line) and copied.strip() == blocks.first.inner_text().strip(), copied[:80]
+        assert (
+            copied.startswith(first_line) and copied.strip() == blocks.first.inner_text().strip()
+        ), copied[:80]
     assert watch.problems() == []
 
 
@@ -179,7 +184,7 @@ def test_links_back_to_citations_are_a_finger_wide(new_page):
     page, watch = new_page(viewport=PHONES["390x844"], is_mobile=True, has_touch=True)
     page.goto("/two-step-verification/code-not-received/")
     sizes = page.locator("article .cite-back a").evaluate_all(
-        "links => links.map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })"
+        "links => links.map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])"
     )
     assert sizes and min(min(size) for size in sizes) >= 24, sizes[:5]
     assert watch.problems() == []
