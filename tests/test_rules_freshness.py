@@ -57,3 +57,52 @@ def test_review_date_in_the_future(make_tree, page, check, reviewed, bad):
     assert [(f.path, f.line) for f in findings] == (
         [("docs/zh/index.md", line_of(text, "last_reviewed"))] if bad else []
     )
+
+
+def _pair(page, zh_body="文字。\n", en_body="Text.\n", **meta):
+    return {
+        "zh/index.md": page("首页", zh_body, heading_id="home", **meta),
+        "en/index.md": page("Home", en_body, heading_id="home", **meta),
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Amazon recently changed the verification steps."),
+        ("en", "Amazon now requires a passkey for every sign-in."),
+        ("en", "Amazon has just added a new step."),
+        ("zh", "亚马逊最近修改了验证步骤。"),
+        ("zh", "现在亚马逊要求每次登录都输入验证码。"),
+        ("zh", "目前已经不再支持语音验证。"),
+    ],
+)
+def test_a_change_told_by_recently_or_now_is_found(make_tree, page, check, line, lang, sentence):
+    files = _pair(page, kind="troubleshooting")
+    key = f"{lang}/index.md"
+    files[key] = page(
+        "首页" if lang == "zh" else "Home", sentence + "\n", heading_id="home", kind="guide"
+    )
+    findings = check(make_tree(files), "FR004")
+    assert [(f.path, f.line) for f in findings] == [(f"docs/{key}", line(0))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Since 27 June 2023, Amazon requires high-volume sellers to verify."),
+        ("en", "Enter only the most recent code."),
+        ("en", "Replace it with your own number now: see Change."),
+        ("en", "You can now sign in."),
+        ("zh", "只有最近收到的那个验证码有效。"),
+        ("zh", "填入最近 24 个月每月的销售笔数。"),
+        ("zh", "自 2023 年 6 月 27 日起，亚马逊要求高销量卖家完成验证。"),
+    ],
+)
+def test_a_dated_change_or_another_recent_passes(make_tree, page, check, lang, sentence):
+    files = _pair(page)
+    key = f"{lang}/index.md"
+    files[key] = page(
+        "首页" if lang == "zh" else "Home", sentence + "\n", heading_id="home", kind="guide"
+    )
+    assert check(make_tree(files), "FR004") == []

@@ -4,6 +4,7 @@ undefined footnotes and reference links."""
 from __future__ import annotations
 
 import pytest
+from kb.build import prebuild
 
 
 def found(findings):
@@ -100,3 +101,33 @@ def test_code_blocks_are_not_read(make_tree, page, check):
 def test_citations_side_by_side_are_not_a_reference_link(make_tree, page, check):
     root = en_tree(make_tree, page, "Two sources agree [@a-source][@b-source].\n")
     assert found(check(root, "MD005")) == []
+
+
+def _pair(page, zh_body="文字。\n", en_body="Text.\n", **meta):
+    return {
+        "zh/index.md": page("首页", zh_body, heading_id="home", **meta),
+        "en/index.md": page("Home", en_body, heading_id="home", **meta),
+    }
+
+
+def test_snippet_outside_includes_or_missing_is_found(make_tree, page, check, line):
+    body = '--8<-- "../../README.md"\n\n--8<-- "missing.md"\n\n--8<-- "abbreviations.en.md"\n'
+    files = _pair(page, en_body=body)
+    files["docs/includes/abbreviations.en.md"] = "*[2SV]: Two-Step Verification\n"
+    root = make_tree(files)
+    findings = check(root, "MD006")
+    assert [(f.line, "outside" in f.message) for f in findings] == [
+        (line(0), True),
+        (line(2), False),
+    ]
+    # make build stops before MkDocs does, with the same line instead of a traceback.
+    assert any(
+        ": MD006 snippet `../../README.md`" in problem for problem in prebuild.problems(root)
+    )
+
+
+def test_snippet_in_includes_and_code_passes(make_tree, page, check):
+    body = '--8<-- "abbreviations.en.md"\n\n```text\n--8<-- "anything.md"\n```\n'
+    files = _pair(page, en_body=body)
+    files["docs/includes/abbreviations.en.md"] = "*[2SV]: Two-Step Verification\n"
+    assert check(make_tree(files), "MD006") == []

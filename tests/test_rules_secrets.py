@@ -60,3 +60,21 @@ def test_other_text_files_and_includes(make_tree, page, check):
     )
     paths = sorted(f.path for f in check(root, "SC001"))
     assert paths == ["docs/en/data.json", "docs/includes/abbreviations.en.md"]
+
+
+def _pair(page, zh_body="文字。\n", en_body="Text.\n", **meta):
+    return {
+        "zh/index.md": page("首页", zh_body, heading_id="home", **meta),
+        "en/index.md": page("Home", en_body, heading_id="home", **meta),
+    }
+
+
+def test_secret_in_a_file_of_any_name_and_an_mws_token_are_found(make_tree, page, check, line):
+    token = "amzn.mws.4ea38b7b-f563-7709-4bae-87aea1b2c3d4"
+    files = _pair(page, en_body=f"{token}\n")
+    files["en/sign-in/tools.env"] = "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLA\n"
+    findings = check(make_tree(files), "SC001")
+    assert sorted((f.path, f.line) for f in findings) == [
+        ("docs/en/index.md", line(0)),
+        ("docs/en/sign-in/tools.env", 1),
+    ]

@@ -306,3 +306,65 @@ def test_english_config_without_nav_inherits_it(st, pair):
 def test_unreadable_config_is_st020(st, pair):
     files = {**pair("index.md"), **pair(), "mkdocs.yml": ZH_CONFIG + "  - [broken\n"}
     assert ("mkdocs.yml", 8, "ST020") in found(st(files))
+
+
+def _pair(page, zh_body="文字。\n", en_body="Text.\n", **meta):
+    return {
+        "zh/index.md": page("首页", zh_body, heading_id="home", **meta),
+        "en/index.md": page("Home", en_body, heading_id="home", **meta),
+    }
+
+
+def test_same_address_is_found_in_either_language(make_tree, page, check):
+    files = _pair(page)
+    files["en/reset.md"] = page("Reset", "Text.\n", heading_id="reset")
+    files["en/reset/index.md"] = page("Reset now", "Other text.\n", heading_id="reset")
+    files["zh/reset.md"] = page("重置", "文字。\n", heading_id="reset")
+    findings = check(make_tree(files), "ST021")
+    assert [(f.path, f.line) for f in findings] == [("docs/en/reset/index.md", 1)]
+    assert "/en/reset/" in findings[0].message and "docs/en/reset.md" in findings[0].message
+
+
+def test_one_file_per_address_passes(make_tree, page, check):
+    files = _pair(page)
+    files["en/reset/index.md"] = page("Reset", "Text.\n", heading_id="reset")
+    files["en/reset/more.md"] = page("More", "Text.\n", heading_id="more")
+    assert check(make_tree(files), "ST021") == []
+
+
+@pytest.mark.parametrize("name", ["tools.env", "notes.txt", "script.py", "backup.zip", "page.html"])
+def test_a_file_neither_page_nor_image_is_found(make_tree, page, check, name):
+    files = _pair(page)
+    files[f"en/sign-in/{name}"] = "KEY=value\n"
+    findings = check(make_tree(files), "ST022")
+    assert [f.path for f in findings] == [f"docs/en/sign-in/{name}"]
+
+
+def test_images_beside_pages_pass(make_tree, page, check):
+    files = _pair(page)
+    for name in ("a.png", "b.jpg", "c.svg", "d.webp"):
+        files[f"en/img/{name}"] = b"\x89PNG\r\n\x1a\n\0\0"
+    assert check(make_tree(files), "ST022") == []
+
+
+def test_mixed_script_word_in_a_heading_or_title_is_found(make_tree, page, check, line):
+    files = _pair(page, en_body="## St\u0435ps { #steps }\n\nText.\n")
+    files["en/other.md"] = page("Re\u0455et", "Text.\n", heading_id="other")
+    findings = check(make_tree(files), "ST023")
+    assert [(f.path, f.line) for f in findings] == [
+        ("docs/en/index.md", line(0)),
+        ("docs/en/other.md", 2),  # the title
+        ("docs/en/other.md", line(-2)),  # and the H1
+    ]
+    assert "U+0435" in findings[0].message
+
+
+def test_mixed_scripts_in_code_or_separate_words_pass(make_tree, page, check):
+    body = "The host `sellercentral.amaz\u043en.com` is fake.\n\nРусский and English, Ελληνικά.\n"
+    assert check(make_tree(_pair(page, en_body=body)), "ST023") == []
+
+
+def test_control_character_is_found(make_tree, page, check, line):
+    findings = check(make_tree(_pair(page, en_body="Two\0words and an \x1b escape.\n")), "ST024")
+    assert [(f.line, f.col) for f in findings] == [(line(0), 4), (line(0), 18)]
+    assert check(make_tree(_pair(page, en_body="A\ttab.\n")), "ST024") == []

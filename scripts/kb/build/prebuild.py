@@ -6,7 +6,9 @@ MkDocs reads a page's front matter with PyYAML's SafeLoader, which turns
 front matter without a word and builds the page with no title, kind or
 sources. So every page is read here the same way first, and any that would
 lose its front matter fails the build with one line `path:line: CODE message`
-(the same codes `make check` reports). Usage: python -m kb prebuild [ROOT]
+(the same codes `make check` reports). So does a snippet line naming a file
+the build cannot read (MD006), where pymdownx.snippets stops the build with a
+traceback. Usage: python -m kb prebuild [ROOT]
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .. import ROOT
+from ..runner import check_tree
 from ..site.model import LANGUAGES, split_front_matter
 
 
@@ -57,6 +60,11 @@ def problems(root: Path) -> list[str]:
                 found.append(f"{shown}:2: FM004 front matter must be `key: value` lines")
     if pages == 0:
         found.insert(0, f"docs/: IO001 no pages found under docs/zh or docs/en in {root}")
+        return found
+    # A snippet line naming a file the build cannot read stops the build with
+    # pymdownx.snippets' traceback: the model's own rule says where instead.
+    _docs, snippets = check_tree(root, {"MD006"})
+    found += [f"{f.path}:{f.line}: {f.code} {f.message}" for f in snippets]
     return found
 
 

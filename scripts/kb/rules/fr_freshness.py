@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from ..findings import Severity, family, rule, rule_doc
+from ..site.claims import markdown_units
+from .ct_citations import POLICY_KINDS
 
 WARN_AFTER_DAYS = 180
 ERROR_AFTER_DAYS = 365
@@ -150,3 +153,65 @@ def review_date_in_future(docs, self):
                 1,
                 f"{-age} days after today ({today().isoformat()})",
             )
+
+
+# A change told by "recently" or "now" alone (Amazon recently changed …,
+# 亚马逊现在要求 …): true on the day it was written, wrong for every reader
+# after. A sentence that also holds a year is dated and passes.
+CHANGE_VERBS_EN = (
+    r"(?:changed|changes|updated|updates|requires?|required|announced|introduced|launched|"
+    r"began|begun|started|starts|rolled\s+out|mandatory|asks|asked|removed|added|stopped|"
+    r"no\s+longer|applies|enforces?|enforced)"
+)
+UNDATED_CHANGE = {
+    "en": re.compile(
+        rf"\b(?:recently|lately|nowadays|these\s+days|currently|at\s+present|as\s+of\s+today|"
+        rf"this\s+year|last\s+year)\b(?:\W+\w+){{0,3}}?\W+{CHANGE_VERBS_EN}\b"
+        rf"|\b(?:now|just)\s+{CHANGE_VERBS_EN}\b|\b(?:has|have)\s+(?:recently|just)\s+\w+ed\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(
+        r"(?:最近|近期|近日|日前|目前|现在|如今|今年|去年)(?:已经|已|开始|正在|也)?[^，。；\n]{0,6}?"
+        r"(?:修改|更改|改了|更新|调整|推出|宣布|上线|开始|要求|规定|强制|取消|改为|改成|生效|实施|不再)"
+    ),
+}
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@rule(
+    "FR004",
+    "undated-change",
+    Severity.ERROR,
+    "A sentence tells of a change by 'recently' or 'now' (最近, 现在) and gives no date.",
+    "Write the date the change took effect, as the source gives it, with the citation: "
+    "`自 2023 年 6 月 27 日起[@id]` / `since 27 June 2023 [@id]`; if the source gives none, "
+    "write when the source said so (`据 2026 年 11 月访问的帮助页`).",
+    title={"en": "Change without a date", "zh": "变化没有写日期"},
+    doc=rule_doc(
+        "'Recently' and 'now' are true on the day they are written and wrong for every reader "
+        "after; a seller cannot tell whether the change is last week's or three years old. "
+        "Articles (kinds overview, troubleshooting, guide and tool) give the date instead. "
+        "A sentence that holds a year passes.",
+        "Amazon recently changed the verification steps [@sc-us-inform].",
+        "Since 27 June 2023, Amazon asks high-volume sellers to verify [@sc-us-inform].",
+        "“最近”“现在”只在写下的那天成立，之后的每位读者都会被误导：卖家分不清这是上周的变化还是三年前的。"
+        "文章页（kind 为 overview、troubleshooting、guide、tool）要写出日期。句子里有年份就通过。",
+        "亚马逊最近修改了验证步骤[@sc-us-inform]。",
+        "自 2023 年 6 月 27 日起，亚马逊要求高销量卖家完成验证[@sc-us-inform]。",
+    ),
+)
+def undated_change(docs, self):
+    for page in docs.pages:
+        kind = page.meta.get("kind")
+        if not isinstance(kind, str) or kind not in POLICY_KINDS or page.lang not in UNDATED_CHANGE:
+            continue
+        pattern = UNDATED_CHANGE[page.lang]
+        for unit in markdown_units(page.tokens):
+            match = pattern.search(unit.text)
+            if match and not YEAR.search(unit.text):
+                yield self.at(
+                    page.display,
+                    unit.line,
+                    1,
+                    f"“{match.group(0)}” tells of a change without a date",
+                )

@@ -276,3 +276,61 @@ def reference_link_undefined(docs, self):
                 yield self.at(
                     page.display, number, match.start() + 1, f"reference `[{label}]` is not defined"
                 )
+
+
+# pymdownx.snippets inserts files where a line says --8<-- "name" (or lists
+# names between two --8<-- lines). mkdocs.yml lets it read docs/includes
+# only, and a name it cannot find stops the build with a traceback.
+SNIPPET = re.compile(r"^\s*;?-{1,}8<-{1,}(?:\s+(?:\"([^\"]*)\"|'([^']*)'|(\S+)))?\s*$")
+INCLUDES = "docs/includes"
+
+
+def snippet_names(page: Page) -> Iterator[tuple[int, str]]:
+    """(line, name) of each file the page's snippet lines insert, outside code."""
+    block = False
+    for number, text, code in source_lines(page):
+        if code:
+            continue
+        match = SNIPPET.match(text)
+        if match:
+            name = next((g for g in match.groups() if g is not None), None)
+            if name is None:
+                block = not block  # a --8<-- line alone opens or closes a list
+            else:
+                yield number, name
+        elif block and text.strip():
+            yield number, text.strip()
+
+
+@rule(
+    "MD006",
+    "snippet-not-found",
+    Severity.ERROR,
+    "A snippet line `--8<--` names a file that is not in docs/includes/.",
+    "Insert only files of docs/includes/, named as they are there "
+    '(`--8<-- "abbreviations.en.md"`), or write the text into the page.',
+    title={"en": "Snippet file not found", "zh": "片段文件不存在"},
+    doc=rule_doc(
+        "A snippet line inserts another file into the page when the site is built "
+        "(pymdownx.snippets). The build reads docs/includes/ only; any other name, "
+        "or a file that is not there, stops the build.",
+        '--8<-- "../../README.md"',
+        '--8<-- "abbreviations.en.md"',
+        "片段行会在构建时把另一个文件插入页面（pymdownx.snippets）。构建只读取 docs/includes/；"
+        "写其他路径，或者写了那里没有的文件，构建都会中止。",
+        '--8<-- "../../README.md"',
+        '--8<-- "abbreviations.zh.md"',
+    ),
+)
+def snippet_not_found(docs, self):
+    base = (docs.root / INCLUDES).resolve()
+    for page in docs.checked:
+        for number, name in snippet_names(page):
+            file = name.split(":", 1)[0] if not re.match(r"^[a-z]+://", name) else name
+            target = (base / file).resolve()
+            if not target.is_relative_to(base):
+                yield self.at(page.display, number, 1, f"snippet `{name}` is outside {INCLUDES}/")
+            elif not target.is_file():
+                yield self.at(
+                    page.display, number, 1, f"snippet `{name}` is not a file in {INCLUDES}/"
+                )

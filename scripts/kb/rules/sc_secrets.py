@@ -26,6 +26,12 @@ SECRETS = (
     ),
     ("Login with Amazon client secret", re.compile(r"amzn1\.oa2-cs\.v1\.[0-9a-f]{64}", re.I)),
     ("Login with Amazon refresh token", re.compile(r"Atzr\|[A-Za-z0-9_\-]{40,}")),
+    (
+        "Amazon MWS auth token",
+        re.compile(
+            r"amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I
+        ),
+    ),
     ("Slack token", re.compile(r"\bxox[baprs]-[0-9A-Za-z-]{10,}")),
     ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_\-]{35}\b")),
     ("Stripe secret key", re.compile(r"\b[sr]k_live_[0-9A-Za-z]{20,}")),
@@ -55,9 +61,6 @@ def secrets_in(text: str) -> Iterator[tuple[int, int, str]]:
             if PLACEHOLDER.match(value) or not re.search(r"[A-Za-z0-9]", value):
                 continue
             yield number, match.start() + 1, f"a {match.group(1).lower()} value"
-
-
-TEXT_SUFFIXES = {".md", ".txt", ".yml", ".yaml", ".json", ".svg", ".html", ".css", ".js", ".csv"}
 
 
 family(
@@ -102,11 +105,14 @@ def secret_in_docs(docs, self):
         for line, col, what in secrets_in(page.text):
             yield self.at(page.display, line, col, f"looks like {what}")
     for path in docs.other_files:
-        if path.suffix.lower() not in TEXT_SUFFIXES:
-            continue
+        # Every file that is text, whatever its name (.env, .toml, .py are
+        # published too): a NUL byte marks a binary file (an image).
         try:
-            text = (docs.root / path).read_bytes()[:2_000_000].decode("utf-8", errors="replace")
+            raw = (docs.root / path).read_bytes()[:2_000_000]
         except OSError:
             continue  # IO002 reports unreadable files
+        if b"\0" in raw[:8192]:
+            continue
+        text = raw.decode("utf-8", errors="replace")
         for line, col, what in secrets_in(text):
             yield self.at(path.as_posix(), line, col, f"looks like {what}")

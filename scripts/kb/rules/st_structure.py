@@ -7,7 +7,8 @@ import re
 import unicodedata
 
 from ..findings import Severity, family, rule
-from ..site.pages import CONFIG_FILES
+from ..site.model import source_lines
+from ..site.pages import CONFIG_FILES, URL_PREFIX, url_path
 from ..site.templates import section_ids, section_labels
 
 KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -252,6 +253,95 @@ def invisible_space(docs, self):
                 yield self.at(page.display, number, match.start() + 1, f"{name} in the text")
 
 
+# A word that mixes Latin letters with Cyrillic or Greek ones (Stеps with a
+# Cyrillic е): it looks like the English word and is another; in a heading
+# or a name it hides the word from search and can imitate a page or a host.
+MIXED_SCRIPT = re.compile(
+    r"\b(?=[\w]*[A-Za-z])(?=[\w]*[\u0370-\u03ff\u0400-\u04ff])[A-Za-z\u0370-\u03ff\u0400-\u04ff]+\b"
+)
+# Control characters (NUL, escape, …) besides tab and the line ends: no
+# editor shows them, and the page's text breaks where they stand.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@rule(
+    "ST023",
+    "mixed-script-word",
+    Severity.ERROR,
+    "A word mixes Latin letters with Cyrillic or Greek ones that look the same.",
+    "Retype the word on an English keyboard (the report names the letters that are not Latin).",
+    title={"en": "Word in mixed scripts", "zh": "单词混用了不同文字的字母"},
+    doc={
+        "en": """A word mixes Latin letters with Cyrillic or Greek ones that look the same (Cyrillic а, е, о, р, с; Greek ο, ν). The word reads as English and is not: search does not find it, and in a heading or a name it can imitate a page or an Amazon host.
+
+Failing example: `## Stеps { #steps }`, where the е is Cyrillic (U+0435).
+
+Fix: retype the word on an English keyboard.
+""",
+        "zh": """某个单词把拉丁字母和外形相同的西里尔或希腊字母混在一起（西里尔 а、е、о、р、с，希腊 ο、ν）。它看起来是英文单词，其实不是：搜索找不到它，写在标题或名称里还能冒充页面或亚马逊的网址。
+
+错误示例：`## Stеps { #steps }`，其中的 е 是西里尔字母（U+0435）。
+
+改法：用英文键盘重新输入这个单词。
+""",
+    },
+)
+def mixed_script_word(docs, self):
+    for page in docs.pages:
+        if page.text is None:
+            continue
+        # The front matter, and the body outside code: code shows such words
+        # on purpose (the phishing page's look-alike host).
+        head = [(n, t, False) for n, t in enumerate(page.lines[: page.body_start - 1], start=1)]
+        for number, line, code in head + list(source_lines(page)):
+            if code:
+                continue
+            for match in MIXED_SCRIPT.finditer(line):
+                odd = sorted({f"{c} (U+{ord(c):04X})" for c in match.group() if not c.isascii()})
+                yield self.at(
+                    page.display,
+                    number,
+                    match.start() + 1,
+                    f"`{match.group()}` mixes Latin letters with {', '.join(odd)}",
+                )
+
+
+@rule(
+    "ST024",
+    "control-character",
+    Severity.ERROR,
+    "The file contains a control character (NUL, escape, …).",
+    "Delete it: it is invisible in editors and breaks the page's text where it stands.",
+    title={"en": "Control character", "zh": "控制字符"},
+    doc={
+        "en": """The file contains a control character other than a tab or a line end, such as NUL (U+0000) or escape (U+001B). Editors show nothing, and the page's text breaks where it stands. They come from pasting out of terminals or binary files.
+
+Failing example: a NUL byte pasted between two words of a paragraph.
+
+Fix: delete the character (the report gives its line and column).
+""",
+        "zh": """文件里有制表符和换行以外的控制字符，例如 NUL（U+0000）或 ESC（U+001B）。编辑器不显示它们，页面文字会在那里断开。它们通常来自从终端或二进制文件里粘贴的内容。
+
+错误示例：段落两个词之间粘进了一个 NUL 字节。
+
+改法：删除这个字符（报告给出行号和列号）。
+""",
+    },
+)
+def control_character(docs, self):
+    for page in docs.pages:
+        if page.text is None or not CONTROL.search(page.text):
+            continue
+        for number, line in enumerate(page.text.split("\n"), start=1):
+            for match in CONTROL.finditer(line):
+                yield self.at(
+                    page.display,
+                    number,
+                    match.start() + 1,
+                    f"control character U+{ord(match.group()):04X}",
+                )
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
@@ -307,6 +397,84 @@ def file_name(docs, self):
                 f"{what} `{part}` is not lowercase ASCII kebab-case{hint}",
             )
             break
+
+
+# What docs/ may hold besides pages: the images pages show (IM rules).
+# Everything under docs/ is published as it is, so any other file (.env,
+# .toml, a script, an archive) would be served to the world unread.
+PUBLISHED_SUFFIXES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"}
+
+
+@rule(
+    "ST021",
+    "same-address",
+    Severity.ERROR,
+    "Two files are built to the same address.",
+    "Keep one of them: MkDocs builds `a.md` and `a/index.md` to the same address `a/`, "
+    "and publishes only one, without a word.",
+    title={"en": "Two files, one address", "zh": "两个文件同一个地址"},
+    doc={
+        "en": """MkDocs builds both `name.md` and `name/index.md` to the address `name/`. It publishes one of them and says nothing, so a new file can replace a reviewed page on the site.
+
+Failing example: `docs/en/sign-in/reset-password/index.md` added next to `docs/en/sign-in/reset-password.md`.
+
+Fix: keep one file. To change the page, edit the existing file; to move it, rename the file and add a redirect (RD rules).
+""",
+        "zh": """MkDocs 会把 `name.md` 和 `name/index.md` 都生成到地址 `name/`。它只发布其中一个，而且不提示，所以新加的文件可能悄悄替换掉已经审核过的页面。
+
+错误示例：在 `docs/zh/sign-in/reset-password.md` 旁边新建了 `docs/zh/sign-in/reset-password/index.md`。
+
+改法：只保留一个文件。要修改页面，就改原来的文件；要移动页面，就改文件名并加上重定向（RD 规则）。
+""",
+    },
+)
+def same_address(docs, self):
+    first_of: dict[tuple[str, str], str] = {}
+    for page in sorted(docs.pages, key=lambda p: p.display):
+        address = (page.lang, url_path(page.rel))
+        if address in first_of:
+            shown = "/" + URL_PREFIX[page.lang] + address[1]
+            yield self.at(
+                page.display,
+                1,
+                1,
+                f"is built to {shown}, as {first_of[address]} is: keep one of them",
+            )
+        else:
+            first_of[address] = page.display
+
+
+@rule(
+    "ST022",
+    "file-type",
+    Severity.ERROR,
+    "A file under docs/ is neither a page nor an image.",
+    "Move it out of docs/ (everything there is published as it is) or delete it.",
+    title={"en": "File that is neither a page nor an image", "zh": "既不是页面也不是图片的文件"},
+    doc={
+        "en": """Everything under `docs/` is copied to the site as it is. Besides pages (`.md`), only the images pages show (`.png`, `.jpg`, `.jpeg`, `.gif`, `.webp`, `.avif`, `.svg`) belong there; any other file would be published without being read by any check.
+
+Failing example: `docs/en/sign-in/tools.env`, or `notes.txt`, `script.py`, `backup.zip` next to a page.
+
+Fix: move the file out of `docs/` (data the build needs goes in `data/`) or delete it.
+""",
+        "zh": """`docs/` 下的所有文件都会原样复制到网站上。除了页面（`.md`），这里只应放页面里显示的图片（`.png`、`.jpg`、`.jpeg`、`.gif`、`.webp`、`.avif`、`.svg`）；其他文件会不经任何检查就被公开。
+
+错误示例：页面旁边的 `docs/zh/sign-in/tools.env`、`notes.txt`、`script.py`、`backup.zip`。
+
+改法：把文件移出 `docs/`（构建需要的数据放在 `data/`），或者删除它。
+""",
+    },
+)
+def file_type(docs, self):
+    for path in docs.other_files:
+        if path.suffix.lower() not in PUBLISHED_SUFFIXES:
+            yield self.at(
+                path.as_posix(),
+                1,
+                1,
+                "is neither a page nor an image, and would be published as it is",
+            )
 
 
 # --- headings ---------------------------------------------------------------
