@@ -280,17 +280,17 @@ def reference_link_undefined(docs, self):
 
 # pymdownx.snippets inserts files where a line says --8<-- "name" (or lists
 # names between two --8<-- lines). mkdocs.yml lets it read docs/includes
-# only, and a name it cannot find stops the build with a traceback.
-SNIPPET = re.compile(r"^\s*;?-{1,}8<-{1,}(?:\s+(?:\"([^\"]*)\"|'([^']*)'|(\S+)))?\s*$")
+# only, and a name it cannot find stops the build with a traceback. It runs
+# before Markdown, so in code blocks too; ;--8<-- is the escaped form.
+SNIPPET = re.compile(r"^\s*-{1,}8<-{1,}(?:\s+(?:\"([^\"]*)\"|'([^']*)'|(\S+)))?\s*$")
 INCLUDES = "docs/includes"
 
 
 def snippet_names(page: Page) -> Iterator[tuple[int, str]]:
-    """(line, name) of each file the page's snippet lines insert, outside code."""
+    """(line, name) of each file the page's snippet lines insert."""
     block = False
-    for number, text, code in source_lines(page):
-        if code:
-            continue
+    start = 1 if page.include else page.body_start
+    for number, text in enumerate(page.lines[start - 1 :], start=start):
         match = SNIPPET.match(text)
         if match:
             name = next((g for g in match.groups() if g is not None), None)
@@ -308,18 +308,21 @@ def snippet_names(page: Page) -> Iterator[tuple[int, str]]:
     Severity.ERROR,
     "A snippet line `--8<--` names a file that is not in docs/includes/.",
     "Insert only files of docs/includes/, named as they are there "
-    '(`--8<-- "abbreviations.en.md"`), or write the text into the page.',
+    '(`--8<-- "abbreviations.en.md"`), or write the text into the page; to show the line '
+    "itself, in code too, write it `;--8<--`.",
     title={"en": "Snippet file not found", "zh": "片段文件不存在"},
     doc=rule_doc(
         "A snippet line inserts another file into the page when the site is built "
-        "(pymdownx.snippets). The build reads docs/includes/ only; any other name, "
-        "or a file that is not there, stops the build.",
-        '--8<-- "../../README.md"',
-        '--8<-- "abbreviations.en.md"',
-        "片段行会在构建时把另一个文件插入页面（pymdownx.snippets）。构建只读取 docs/includes/；"
-        "写其他路径，或者写了那里没有的文件，构建都会中止。",
-        '--8<-- "../../README.md"',
-        '--8<-- "abbreviations.zh.md"',
+        "(pymdownx.snippets), in code blocks too. The build reads docs/includes/ only; any "
+        "other name, or a file that is not there, stops the build. To show such a line, "
+        "write it with a semicolon first (`;--8<--`): the page shows it without one.",
+        ';--8<-- "../../README.md"',
+        ';--8<-- "abbreviations.en.md"',
+        "片段行会在构建时把另一个文件插入页面（pymdownx.snippets），代码块里也一样。构建只读取 "
+        "docs/includes/；写其他路径，或者写了那里没有的文件，构建都会中止。要在页面上展示这样一行，"
+        "在前面加一个分号（`;--8<--`），页面显示时不带分号。",
+        ';--8<-- "../../README.md"',
+        ';--8<-- "abbreviations.zh.md"',
     ),
 )
 def snippet_not_found(docs, self):
