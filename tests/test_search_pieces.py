@@ -120,6 +120,25 @@ def test_pieces_and_manifest(tmp_path, monkeypatch):
     assert stub["docs"] == [] and stub["config"]["separator"] == SEPARATOR
 
 
+def test_a_small_index_has_each_kind_of_piece_in_one_file_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_pieces, "TERM_PIECE_BYTES", 10)
+    out = search_pieces.write_pieces(tiny_index(), tmp_path)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    for kind in ("terms", "docs"):
+        assert len(manifest[kind]) > (1 if kind == "terms" else 0)
+        whole = json.loads((out / manifest["whole"][kind]).read_text(encoding="utf-8"))
+        pieces = [
+            json.loads((out / name).read_text(encoding="utf-8")) for _, name in manifest[kind]
+        ]
+        assert whole == pieces  # the same pieces, in the manifest's order
+    # Above the limit a kind has none (a large site's query fetches pieces).
+    monkeypatch.setattr(search_pieces, "WHOLE_MAX_BYTES", {"terms": 10, "docs": 10**6})
+    out = search_pieces.write_pieces(tiny_index(), tmp_path / "large")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["whole"]["terms"] is None and manifest["whole"]["docs"]
+    assert [path.name.split(".")[0] for path in (out / "whole").iterdir()] == ["docs"]
+
+
 def test_utf16_order_is_javascripts():
     # U+FF21 (full-width A) comes before U+1F600 in code points, after it in UTF-16.
     assert sorted(["\U0001f600", "\uff21"], key=search_pieces.utf16_key) == ["\U0001f600", "\uff21"]

@@ -139,13 +139,16 @@ def index_sizes(site: Path, label: str = "index") -> list[tuple[str, str]]:
     rows = []
     for lang in PREFIX:
         pieces = pieces_dir(site, lang)
-        files = sorted(pieces.rglob("*.json"))
+        # The whole-index files repeat the pieces (one file per kind, small sites only).
+        whole = sorted((pieces / search_pieces.WHOLE_DIR).glob("*.json"))
+        files = sorted(set(pieces.rglob("*.json")) - set(whole))
         terms = len(list((pieces / "terms").glob("*.json")))
         docs = len(list((pieces / "docs").glob("*.json")))
         rows.append(
             (
                 f"{label} {lang}",
                 f"all pieces {sizes(files)} ({terms} term pieces, {docs} text pieces); "
+                f"the same in whole-index files {sizes(whole) if whole else 'none'}; "
                 f"manifest {sizes([pieces / 'manifest.json'])}; "
                 f"readings (homophone slips, on demand) {sizes(pieces.glob('readings.*.json'))}; "
                 f"Material's single index (fallback, not downloaded) "

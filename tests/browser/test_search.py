@@ -243,18 +243,26 @@ def test_index_is_downloaded_only_when_the_reader_starts_to_search(browser, base
         context.close()
 
 
+WHOLE = "/search/engine/whole/"
+PIECES = "/search/engine/terms/"
+
+
+def _data_saver(context, page):
+    context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+
+
 @pytest.mark.parametrize("save_data", [False, True], ids=["4g", "save-data"])
 def test_whole_index_is_fetched_ahead_only_where_data_is_not_saved(browser, base_url, save_data):
     """A reader who moves on the page gets the small index ahead, in idle
-    moments, so their first query waits for no piece; a browser set to save
-    data gets only the manifest and scripts until the reader searches."""
+    moments, in the build's whole-index files (one request per kind), so
+    their first query waits for no piece; a browser set to save data gets
+    only the manifest and scripts until the reader searches, and then only
+    the pieces each query needs."""
     context = browser.new_context(base_url=base_url)
     try:
         page = context.new_page()
         if save_data:
-            context.new_cdp_session(page).send(
-                "Emulation.setDataSaverOverride", {"dataSaverEnabled": True}
-            )
+            _data_saver(context, page)
         requested = []
         page.on("request", lambda request: requested.append(request.url))
         page.goto("/sign-in/", wait_until="networkidle")
@@ -262,18 +270,14 @@ def test_whole_index_is_fetched_ahead_only_where_data_is_not_saved(browser, base
         page.mouse.move(220, 340)
         page.wait_for_timeout(3000)  # idle moments after the movement
         page.wait_for_load_state("networkidle")
-        pieces = [url for url in requested if "/search/engine/terms/" in url]
         assert [url for url in requested if "/search/engine/manifest" in url]
-        if save_data:
-            assert not pieces
-        else:
-            assert len(pieces) > 3
-        # After an answer: the rest of the index too, unless data is saved
-        # (then only the pieces each query needs).
+        whole = sorted(url.split(WHOLE)[1].split(".")[0] for url in requested if WHOLE in url)
+        assert whole == ([] if save_data else ["docs", "terms"])
+        assert not [url for url in requested if PIECES in url]
         SearchBox.on(page, "zh", "").search("收不到验证码")
         page.wait_for_timeout(3000)
         page.wait_for_load_state("networkidle")
-        pieces = {url for url in requested if "/search/engine/terms/" in url}
+        pieces = {url for url in requested if PIECES in url}
         every = len(
             page.evaluate(
                 "() => fetch('/search/engine/manifest.json').then(r => r.json()).then(m => m.terms)"
@@ -281,8 +285,30 @@ def test_whole_index_is_fetched_ahead_only_where_data_is_not_saved(browser, base
         )
         if save_data:
             assert 0 < len(pieces) < every / 2
+            assert not [url for url in requested if WHOLE in url]
         else:
-            assert len(pieces) == every
+            assert not pieces, "the answer waited for the whole files, not for pieces"
+    finally:
+        context.close()
+
+
+def test_a_reader_who_opens_search_at_once_gets_the_small_index_whole(browser, base_url):
+    """Clicking the box right after the page loads and typing at once: the
+    whole-index files go out with the manifest, and the first answer comes
+    from them, with no request for a single piece."""
+    context = browser.new_context(base_url=base_url)
+    try:
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto("/sign-in/", wait_until="load")
+        assert not [url for url in requested if "/search/engine/" in url]
+        box = SearchBox(page, base_url, "zh")
+        answer = box.search("收不到验证码")
+        assert "two-step-verification/code-not-received" in answer.pages[:3]
+        page.wait_for_load_state("networkidle")
+        assert len([url for url in requested if WHOLE in url]) == 2
+        assert not [url for url in requested if PIECES in url or "/search/engine/docs/" in url]
     finally:
         context.close()
 

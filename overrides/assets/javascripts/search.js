@@ -15,7 +15,8 @@
  *   before Material's script has started: see answerBox), and the stand-in
  *   answers Material's QUERY the same way, on the main thread:
  *   the pipeline plans the query, the engine names the index pieces it needs
- *   (fetched once, cached), scores and groups, the pipeline ranks, and the
+ *   (fetched once, cached; a small index comes whole, in one file per kind:
+ *   see prefetch), scores and groups, the pipeline ranks, and the
  *   engine writes the snippets; the stand-in then has search-material.js
  *   (the adapter's other part, loaded with them) write Material's result
  *   list (Material's own rendering took 0.2-2 s per answer on a slow phone)
@@ -39,14 +40,6 @@
   var READY = 1;
   var QUERY = 2;
   var RESULT = 3;
-  // An index this small (raw bytes; about a quarter gzip) is fetched whole
-  // at low priority in idle moments once the reader is active, so that
-  // their first query waits for no piece (unless they save data: see
-  // roomForPrefetch); a reader who opens search at once gets it after their
-  // first answer (before, its hundred requests would hold up the few that
-  // answer needs). A large site's pieces come as queries need them.
-  var PREFETCH_TERMS_BYTES = 300000;
-  var PREFETCH_TEXTS_BYTES = 600000;
   var NativeWorker = window.Worker;
   if (typeof NativeWorker !== "function" || !window.fetch || !window.Promise) return;
   var scripts = document.currentScript ? document.currentScript.src : location.href;
@@ -117,6 +110,7 @@
       heldIndexRequests.splice(0).forEach(function (send) { send(found); });
       heldIndexRequests = null;
     });
+    manifestLoad = manifest;
     var pipeline = loadScript("search-pipeline.js");
     var material = loadScript("search-material.js");
     backend = Promise.all([manifest, pipeline, loadScript("search-engine.js"), material])
@@ -132,7 +126,7 @@
           // 20 ms at normal CPU, before the reader's first query was
           // planned): run once here, on the page's title.
           window.SearchPipeline.plan(lexiconOf(state), document.title);
-          if (ahead && roomForPrefetch()) idle(function () { prefetch(state); });
+          if (ahead && roomForPrefetch()) idle(function () { prefetch(state, "low"); });
         });
         return state;
       })
@@ -148,8 +142,28 @@
     return target && target.closest &&
       target.closest("[data-md-component=search], label[for=__search], #__search");
   }
+  /* The reader has opened search (touched or focused the box, typed in it,
+     or came with ?q=): on a good connection a small index comes whole now,
+     its files requested as soon as the manifest names them, with the
+     scripts, so the first query waits for no piece. A key pressed elsewhere
+     (it may be Material's search shortcut) loads the manifest and scripts;
+     the index then comes in idle moments, as for any active reader. */
+  var manifestLoad = null;
+  var searchOpened = false;
+  function searching() {
+    if (searchOpened) return;
+    searchOpened = true;
+    if (!roomForPrefetch()) return;
+    requestIndex().then(function (state) { if (state) prefetch(state, "high"); });
+    manifestLoad.then(function (loaded) {
+      Object.keys(loaded.whole || {}).forEach(function (kind) {
+        if (loaded.whole[kind]) fetchWhole(loaded, kind, "high");
+      });
+    }, function () {});
+  }
   function onIntent(event) {
-    if (event.type === "keydown" || isSearchTarget(event.target)) requestIndex();
+    if (isSearchTarget(event.target)) searching();
+    else if (event.type === "keydown") requestIndex();
   }
   ["focusin", "pointerdown", "keydown", "change"].forEach(function (type) {
     document.addEventListener(type, onIntent, true);
@@ -184,7 +198,8 @@
   }
   // Material opens search for ?q=, and highlights the words of ?h= (from a
   // search result) with the index's settings: both need them now.
-  if (/[?&][qh]=/.test(location.search)) requestIndex();
+  if (/[?&]q=/.test(location.search)) searching();
+  else if (/[?&]h=/.test(location.search)) requestIndex();
 
   /* Material's index request waits for requestIndex, then goes to the
      config-only file when the engine answers queries. */
@@ -256,9 +271,9 @@
     return (document.documentElement.lang || "en").split("-")[0];
   }
 
-  /* Whether a small index may be fetched whole before the reader searches:
-     not where the reader asked their browser to save data, nor on a slow
-     connection (200-280 KB gzip for a search they may never use); there the
+  /* Whether a small index may be fetched whole, before the reader searches
+     or as they open search: not where the reader asked their browser to
+     save data, nor on a slow connection (220-300 KB gzip); there the
      pieces come with the first query, and on a slow connection the rest
      after its answer (the reader is searching). Where the reader saves
      data, only what each query needs is ever fetched. */
@@ -271,31 +286,54 @@
     return Boolean(navigator.connection && navigator.connection.saveData);
   }
 
-  /* The whole of a small index (see PREFETCH_TERMS_BYTES), at low priority. */
-  function prefetch(state) {
-    var bytes = state.manifest.bytes || {};
-    var every = function (list) { return list.map(function (_, n) { return n; }); };
-    if (!state.termsAhead && bytes.terms <= PREFETCH_TERMS_BYTES) {
-      state.termsAhead = true;
-      loadPieces(state, every(state.manifest.terms), "terms", "low");
-    }
-    if (!state.textsAhead && bytes.docs <= PREFETCH_TEXTS_BYTES) {
-      state.textsAhead = true;
-      loadPieces(state, every(state.manifest.docs), "docs", "low");
-    }
+  /* The whole of a small index: the files in which the build step put all
+     of its pieces of each kind (search_pieces.py, whole_files(); a large
+     site has none, and its pieces come as queries need them). */
+  function prefetch(state, priority) {
+    loadWhole(state, "terms", priority);
+    loadWhole(state, "docs", priority);
   }
 
   /* ---- answers from the engine ---------------------------------------- */
 
   var termPieceLoads = new Map();
   var docPieceLoads = new Map();
+  var wholeLoads = {};
+  /* All pieces of a kind in one request, where the build wrote them so: a
+     piece a query asks for meanwhile waits for this request rather than
+     making its own (loadPieces()). If it fails, the pieces it would have
+     brought are fetched one by one. */
+  function loadWhole(state, kind, priority) {
+    var name = (state.manifest.whole || {})[kind];
+    if (!name || wholeLoads[kind]) return;
+    var loads = kind === "terms" ? termPieceLoads : docPieceLoads;
+    var claimed = state.manifest[kind].map(function (_, n) { return n; }).filter(function (n) {
+      return !loads.has(n);
+    });
+    wholeLoads[kind] = fetchWhole(state.manifest, kind, priority).then(function (pieces) {
+      claimed.forEach(function (n) { addPiece(state, kind, n, pieces[n]); });
+    }, function (error) {
+      console.warn("search: whole " + kind + " not loaded", error);
+      claimed.forEach(function (n) { loads.delete(n); });
+      return loadPieces(state, claimed, kind, priority);
+    });
+    claimed.forEach(function (n) { loads.set(n, wholeLoads[kind]); });
+  }
+  var wholeFetches = {};
+  function fetchWhole(manifest, kind, priority) {
+    if (!wholeFetches[kind]) wholeFetches[kind] = getJSON(engineDir + manifest.whole[kind], priority);
+    return wholeFetches[kind];
+  }
+  function addPiece(state, kind, n, data) {
+    if (kind === "terms") state.engine.addTermPiece(n, data);
+    else state.engine.addDocPiece(n, data);
+  }
   function loadPieces(state, numbers, kind, priority) {
     var loads = kind === "terms" ? termPieceLoads : docPieceLoads;
     return Promise.all(numbers.map(function (n) {
       if (!loads.has(n)) {
         loads.set(n, getJSON(engineDir + state.manifest[kind][n][1], priority).then(function (data) {
-          if (kind === "terms") state.engine.addTermPiece(n, data);
-          else state.engine.addDocPiece(n, data);
+          addPiece(state, kind, n, data);
         }));
       }
       return loads.get(n);
@@ -343,7 +381,7 @@
         // reader scrolls (a large site's answer can list hundreds of pages).
         var later = groups.slice(firstScreen, 2 * firstScreen);
         if (later.length) idle(function () { loadTexts(state, later, "low"); });
-        if (!savesData()) idle(function () { prefetch(state); });
+        if (!savesData()) idle(function () { prefetch(state, "low"); });
         return { groups: groups, reached: found.terms };
       });
     });
@@ -388,6 +426,7 @@
     if (value === askedValue && asking) return asking;
     askedValue = value;
     var number = ++asked;
+    searching();
     asking = requestIndex().then(function (state) {
       var list = state && theResultList();
       if (!list) return false;

@@ -20,6 +20,9 @@ files beside search_index.json, in search/engine/:
   exact terms and prefixes (a prefix's terms lie in consecutive pieces);
 - docs/N.HASH.json: [location, title, text] of whole pages' documents, in
   pieces of about DOC_PIECE_BYTES, for the snippets of the pages listed;
+- whole/terms.HASH.json, whole/docs.HASH.json: a small index's pieces of
+  each kind in one file (whole_files()), fetched at once by a reader who
+  opens search on a good connection;
 - readings.HASH.json: the characters' readings (search_readings.py), for
   the query side's homophone slips; not in the manifest's lexicon, as most
   queries never need it: a query fetches it only when a Chinese part of it
@@ -59,6 +62,11 @@ PIECES_DIR = "engine"  # beside search_index.json
 # More, smaller files cost little over HTTP/2, and each is cached.
 TERM_PIECE_BYTES = 4_000
 DOC_PIECE_BYTES = 6_000
+# An index whose pieces of a kind come to at most this (raw bytes; about a
+# quarter gzip) also gets them in one file (whole_files()). This site's are
+# 264 KB and 513 KB (zh); a 1,000-page site's are ten times that.
+WHOLE_DIR = "whole"
+WHOLE_MAX_BYTES = {"terms": 300_000, "docs": 600_000}
 # Counts per field are packed in one integer; a count this high or more is
 # stored as TF_BASE - 1 (BM25 with k1 = 1.2 barely moves past it: 2.12 vs 2.2).
 TF_BASE = 64
@@ -255,6 +263,29 @@ def _write_piece(folder: Path, number: int, text: str) -> str:
     return name
 
 
+def whole_files(out: Path, term_pieces: list, doc_pieces: list) -> dict[str, str | None]:
+    """Where a kind's pieces come to at most WHOLE_MAX_BYTES, all of them in
+    one file, whole/KIND.HASH.json (a list of the pieces, in order), for the
+    query side to fetch in one request (search.js, loadWhole()); the kind ->
+    its name, or None. A reader on a good connection who opens search gets a
+    small index whole at once, and their first query waits for no piece: a
+    hundred separate pieces would hold up, on six connections, the few that
+    query needs. A large site has none, and is answered piece by piece."""
+    folder = out / WHOLE_DIR
+    names: dict[str, str | None] = {}
+    for kind, pieces in (("terms", term_pieces), ("docs", doc_pieces)):
+        texts = [(out / name).read_text(encoding="utf-8") for _, name in pieces]
+        if sum(len(text.encode("utf-8")) for text in texts) > WHOLE_MAX_BYTES[kind]:
+            names[kind] = None
+            continue
+        folder.mkdir(exist_ok=True)
+        text = "[" + ",".join(texts) + "]"
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+        (folder / f"{kind}.{digest}.json").write_text(text, encoding="utf-8")
+        names[kind] = f"{WHOLE_DIR}/{kind}.{digest}.json"
+    return names
+
+
 def write_pieces(index: dict, search_dir: Path, readings: dict[str, str] | None = None) -> Path:
     """Writes the pieces of one (enriched) index into search_dir/engine/,
     with the readings table (syllable -> characters) where given; returns
@@ -338,8 +369,9 @@ def write_pieces(index: dict, search_dir: Path, readings: dict[str, str] | None 
         "docs": doc_pieces,
         # The characters' readings (homophone slips), fetched on demand.
         "readings": readings_piece,
-        # Raw bytes of all term and text pieces (the query side prefetches
-        # the term pieces of a small index once the reader has searched).
+        # A small index's pieces of each kind in one file (whole_files()).
+        "whole": whole_files(out, term_pieces, doc_pieces),
+        # Raw bytes of all term and text pieces.
         "bytes": {
             kind: sum((out / name).stat().st_size for _, name in pieces)
             for kind, pieces in (("terms", term_pieces), ("docs", doc_pieces))
