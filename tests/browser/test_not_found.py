@@ -60,3 +60,22 @@ def test_chinese_address_and_no_javascript_get_the_default_language(new_page, ba
     watch.expect_status.add(base_url + "/en/no-such-page/")
     page.goto("/en/no-such-page/")
     assert page.locator('[data-kb-lang="en"] h1').is_visible()
+
+
+def test_the_missing_page_leads_to_the_three_questions_in_its_language(new_page, base_url):
+    """A reader who followed a stale link is still locked out: the 404 page
+    links the sign-in, two-step verification and INFORM sections of the
+    address's language, one tap each, and each link lands on its page."""
+    page, watch = new_page(viewport={"width": 390, "height": 844})
+    for address, prefix in (("/two-step-verification/gone/", "/"), ("/en/sign-in/gone/", "/en/")):
+        watch.expect_status.add(base_url + address)
+        assert page.goto(address).status == 404
+        shown = page.locator(".kb-not-found:visible li a")
+        hrefs = [urlsplit(href).path for href in shown.evaluate_all("l => l.map(a => a.href)")]
+        sections = ["sign-in/", "two-step-verification/", "inform-act/"]
+        assert hrefs == [prefix + section for section in sections], address
+        home = page.locator(".kb-not-found:visible p a").last.get_attribute("href")
+        assert home == prefix
+        for href in hrefs:
+            assert page.request.get(base_url + href).status == 200
+    assert watch.problems() == []
