@@ -251,7 +251,7 @@ def test_not_found_page_speaks_the_language_of_the_address(new_page, base_url, a
     assert visible.get_attribute("data-kb-lang") == lang
     assert page.locator("html").get_attribute("lang") == lang
     assert visible.locator("h1").is_visible()
-    link = visible.locator("a").first
+    link = visible.locator("a").last  # after the links to the three sections
     assert urlsplit(link.evaluate("a => a.href")).path == home
     link.click()
     page.wait_for_url(f"{base_url}{home}")
