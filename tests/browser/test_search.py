@@ -292,6 +292,21 @@ def test_whole_index_is_fetched_ahead_only_where_data_is_not_saved(browser, base
         context.close()
 
 
+def test_focusing_the_box_loads_the_manifest_where_data_is_saved_too(browser, base_url):
+    """Where the browser saves data nothing comes whole, but focusing the
+    search box still loads the manifest at once, before any key."""
+    context = browser.new_context(base_url=base_url)
+    try:
+        page = context.new_page()
+        _data_saver(context, page)
+        manifest = "/search/engine/manifest.json"
+        page.goto("/sign-in/", wait_until="networkidle")
+        with page.expect_request_finished(lambda request: manifest in request.url, timeout=10000):
+            page.focus("input[data-md-component=search-query]")
+    finally:
+        context.close()
+
+
 def test_a_reader_who_opens_search_at_once_gets_the_small_index_whole(browser, base_url):
     """Clicking the box right after the page loads and typing at once: the
     whole-index files go out with the manifest, and the first answer comes

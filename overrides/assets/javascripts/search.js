@@ -151,10 +151,11 @@
   var manifestLoad = null;
   var searchOpened = false;
   function searching() {
+    var ready = requestIndex();
     if (searchOpened) return;
     searchOpened = true;
     if (!roomForPrefetch()) return;
-    requestIndex().then(function (state) { if (state) prefetch(state, "high"); });
+    ready.then(function (state) { if (state) prefetch(state, "high"); });
     manifestLoad.then(function (loaded) {
       Object.keys(loaded.whole || {}).forEach(function (kind) {
         if (loaded.whole[kind]) fetchWhole(loaded, kind, "high");
