@@ -495,14 +495,20 @@
     return previous[b.length];
   }
 
-  function hasPrefix(sortedWords, prefix) {
+  /* The first position in a sorted list whose word is not below `key`. */
+  function lowerBound(sortedWords, key) {
     var low = 0;
     var high = sortedWords.length;
     while (low < high) {
       var middle = (low + high) >> 1;
-      if (sortedWords[middle] < prefix) low = middle + 1;
+      if (sortedWords[middle] < key) low = middle + 1;
       else high = middle;
     }
+    return low;
+  }
+
+  function hasPrefix(sortedWords, prefix) {
+    var low = lowerBound(sortedWords, prefix);
     return low < sortedWords.length && sortedWords[low].indexOf(prefix) === 0;
   }
 
@@ -640,8 +646,8 @@
       return { all: phrase.split("+").map(function (part) { return compilePhrase(part.trim()); }) };
     }
     // Amounts as the query reads them (五千刀 is 5000刀 there).
-    var chars = Array.from(phrase);
-    phrase = spellAmounts({ chars: chars, origin: chars.map(function () { return [0, 0]; }) }).chars.join("");
+    var letters = Array.from(phrase);
+    phrase = spellAmounts({ chars: letters, origin: letters.map(function () { return [0, 0]; }) }).chars.join("");
     if (HAN.test(phrase)) {
       var chars = phrase.replace(/\s+/g, "");
       return { chinese: Array.from(chars), hanOnly: HAN_ONLY.test(chars) };
@@ -936,12 +942,12 @@
     }
   }
 
-  /* The index words a Chinese word no index word begins may abbreviate, as
-     Chinese shortens a term to some of its characters in order (二验 for
-     二次验证, 身验 for 身份验证): the words of up to ABBREVIATION_MAX_LENGTH
-     characters that begin with its first character and hold the others in
-     the same order; none where more than ABBREVIATION_MAX_WORDS do (too
-     ambiguous to mean one thing). */
+  /* The index words a Chinese word of two or three characters, which no
+     index word begins, may abbreviate, as Chinese shortens a term to some
+     of its characters in order (二验 for 二次验证): the words of up to
+     ABBREVIATION_MAX_LENGTH characters that begin with its first character
+     and hold the others in the same order; none where more than
+     ABBREVIATION_MAX_WORDS do (too ambiguous to mean one thing). */
   function abbreviated(lexicon, word) {
     var chars = Array.from(word);
     if (chars.length < 2 || chars.length > 3 || !HAN_ONLY.test(word)) return [];
@@ -951,14 +957,7 @@
     var sorted = lexicon.hanWords;
     if (hasPrefix(sorted, word)) return [];
     var found = [];
-    var low = 0;
-    var high = sorted.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (sorted[middle] < chars[0]) low = middle + 1;
-      else high = middle;
-    }
-    for (var i = low; i < sorted.length && sorted[i].lastIndexOf(chars[0], 0) === 0; i++) {
+    for (var i = lowerBound(sorted, chars[0]); i < sorted.length && sorted[i].lastIndexOf(chars[0], 0) === 0; i++) {
       var whole = Array.from(sorted[i]);
       if (whole.length <= chars.length || whole.length > ABBREVIATION_MAX_LENGTH) continue;
       var at = 1;
