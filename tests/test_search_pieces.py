@@ -45,14 +45,26 @@ def test_tokens_are_cut_as_materials_tokenizer_cuts_them():
     assert search_pieces.tokens("a\u00a0b", separator) == ["a", "b"]
 
 
-def test_postings_pack_counts_per_field_and_title_letters():
+def test_postings_pack_counts_per_field():
     postings = search_pieces.postings(tiny_index())
     base = search_pieces.TF_BASE
     # doc 0: once in the text; doc 2 (gap 2): twice in the text, once in
-    # the title, whose 3 letters follow.
-    assert postings["验证码"] == [0, 1, 2, 2 + base**TITLE, 3]
+    # the title.
+    assert postings["验证码"] == [0, 1, 2, 2 + base**TITLE]
     assert postings["seller"] == [1, 1]
     assert "的" in postings  # the Chinese build keeps every token
+
+
+def test_the_chinese_build_keeps_the_query_sides_stop_words_only_where_pages_name_them():
+    index = tiny_index()
+    index["config"]["reader_vocabulary"] = {"stopwords": ["的", "首页", "not"], "synonyms": []}
+    postings = search_pieces.postings(index)
+    # 的 is in doc 0's text only: gone. 首页 is doc 0's title: kept there.
+    assert "的" not in postings
+    assert postings["首页"] == [0, search_pieces.TF_BASE]
+    assert search_pieces.chinese_body_stopwords(index["config"]) == {"的", "首页"}
+    english = tiny_index(pipeline=("stopWordFilter",))
+    assert search_pieces.chinese_body_stopwords(english["config"]) == frozenset()
 
 
 def test_the_english_build_drops_lunrs_stop_words():
@@ -77,8 +89,8 @@ def test_inner_words_of_titles_count_in_their_own_field():
     # not in the text (whose 钓鱼邮件 holds it too) nor in the title.
     assert postings["邮件"] == [2, parts]
     assert postings["钓鱼"] == [2, parts]
-    # The whole word keeps its own fields (text and title: 1 + 64, title letters 6).
-    assert postings["钓鱼邮件"] == [2, 1 + search_pieces.TF_BASE, 6]
+    # The whole word keeps its own fields (text and title: 1 + 64).
+    assert postings["钓鱼邮件"] == [2, 1 + search_pieces.TF_BASE]
     # A word is no part of itself, and two-letter words have no parts.
     assert search_pieces.InnerWords(["验证码", "验证"]).of("验证") == []
     assert search_pieces.InnerWords(["验证码", "验证"]).of("验证码") == ["验证"]
@@ -96,6 +108,8 @@ def test_pieces_and_manifest(tmp_path, monkeypatch):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["pages"] == [0, 2, 3]
     assert manifest["boosts"] == {"0": 0.2}
+    # Each document's title letters, once, not in every posting of a title word.
+    assert manifest["title_letters"] == [2, 2, 3]
     # The inner words of titles and keywords last (the config has a word list).
     parts = ["parts", search_pieces.PARTS_BOOST]
     assert manifest["fields"] == [["text", 1], ["title", 1000], parts]
@@ -152,7 +166,7 @@ def test_link_words_count_in_their_own_field_not_in_the_text():
     index["docs"][0]["text"] = "<p>见\u200b验证码</p><p>验证码</p>"
     index["docs"][0]["linked"] = ["验证码"]
     fields = search_pieces.field_order(index["config"])
-    assert fields[-1] == "links"
+    assert fields == ["text", "title", "links", "parts"]  # the most frequent first
     links = search_pieces.TF_BASE ** fields.index("links")
     postings = search_pieces.postings(index)
     assert postings["验证码"][:2] == [0, 1 + links]  # doc 0: once text, once links

@@ -13,20 +13,21 @@ const P = require("../../overrides/assets/javascripts/search-pipeline.js");
 const B = 64; // tf_base: counts packed as text + title * 64
 // Three pages: 0 (docs 0-1), 1 (docs 2-3), 2 (doc 4); page 0 boosted 0.2.
 const MANIFEST = {
-  format: 1,
+  format: 2,
   config: { lang: ["zh"], separator: "[\\s\\u200b]+" },
   fields: [["text", 1], ["title", 1000]],
   tf_base: B,
   pages: [0, 2, 4, 5],
+  title_letters: [2, 2, 3, 2, 2], // per document: 首页, 小节, 验证码, 验证, 其他
   boosts: { 0: 0.2 },
   stopwords: ["not"],
   terms: [["code", "terms/0.json"], ["验证", "terms/1.json"]],
   docs: [[0, "docs/0.json"], [4, "docs/1.json"]],
 };
-// term -> [gap, packed counts, (title letters if in the title)] per document
+// term -> [gap, packed counts] per document
 const TERMS = [
   { code: [0, 1, 1, 1], coding: [4, 1], received: [3, 1], 收不到: [2, 1] },
-  { 验证: [0, 1, 3, 1 + B, 2, 1, 1], 验证码: [2, 2 + B, 3] },
+  { 验证: [0, 1, 3, 1 + B, 1, 1], 验证码: [2, 2 + B] },
 ];
 const DOCS = [
   [
@@ -164,17 +165,18 @@ test("pipeline and engine together: plan, look up, rank, present", () => {
 // 两步验证 and its part 两步 in the text; page 1 holds 两步验证 only, in the
 // text, and 两步 in its title.
 const GROUPED = {
-  format: 1,
+  format: 2,
   config: { lang: ["zh"], separator: "[\\s\\u200b]+" },
   fields: [["text", 1], ["title", 1000], ["keywords", 500]],
   tf_base: B,
   pages: [0, 1, 2],
+  title_letters: [4, 2],
   boosts: {},
   stopwords: [],
   terms: [["两步", "terms/0.json"]],
   docs: [[0, "docs/0.json"]],
 };
-const GROUPED_TERMS = { 两步: [0, 1, 1, B, 2], 两步验证: [0, 1, 1, 1], 手机: [1, B * B] };
+const GROUPED_TERMS = { 两步: [0, 1, 1, B], 两步验证: [0, 1, 1, 1], 手机: [1, B * B] };
 
 function grouped() {
   const index = new E.Index(GROUPED);

@@ -92,6 +92,7 @@
     var text = this.fields.find(function (f) { return f[0] === "text"; });
     var textBoost = text ? text[1] : 1;
     this.strong = this.fields.map(function (f) { return f[1] > textBoost; });
+    this.titleLetters = manifest.title_letters; // per document
     this.boosts = manifest.boosts || {};
     this.stopwords = new Set(manifest.stopwords || []);
     this.termFirsts = manifest.terms.map(function (p) { return p[0]; });
@@ -188,7 +189,7 @@
       }
       strong.push(inStrong);
       var inTitle = this.title >= 0 && tfs[this.title] > 0;
-      titles.push(inTitle ? [tfs[this.title] * letters(term), flat[i++]] : null);
+      titles.push(inTitle ? [tfs[this.title] * letters(term), this.titleLetters[doc]] : null);
       docs.push(doc);
       counts.push(tfs);
     }
