@@ -136,20 +136,28 @@ def sizes(files) -> str:
 
 
 def index_sizes(site: Path, label: str = "index") -> list[tuple[str, str]]:
+    """Per language: the index (what finds the results: the manifest and the
+    term pieces), the snippet texts (what shows them: fetched for the pages
+    listed), the readings (fetched for a possible homophone slip only) and
+    Material's own index, each raw and gzip."""
     rows = []
     for lang in PREFIX:
         pieces = pieces_dir(site, lang)
+        manifest = pieces / "manifest.json"
         # The whole-index files repeat the pieces (one file per kind, small sites only).
-        whole = sorted((pieces / search_pieces.WHOLE_DIR).glob("*.json"))
-        files = sorted(set(pieces.rglob("*.json")) - set(whole))
-        terms = len(list((pieces / "terms").glob("*.json")))
-        docs = len(list((pieces / "docs").glob("*.json")))
+        whole = {
+            path.name.split(".")[0]: path
+            for path in (pieces / search_pieces.WHOLE_DIR).glob("*.json")
+        }
+        kinds = []
+        for kind, extra in (("terms", [manifest]), ("docs", [])):
+            files = [*extra, *sorted((pieces / kind).glob("*.json"))]
+            one = f"; in one file {sizes([*extra, whole[kind]])}" if kind in whole else ""
+            kinds.append(f"{sizes(files)} in {len(files)} files{one}")
         rows.append(
             (
                 f"{label} {lang}",
-                f"all pieces {sizes(files)} ({terms} term pieces, {docs} text pieces); "
-                f"the same in whole-index files {sizes(whole) if whole else 'none'}; "
-                f"manifest {sizes([pieces / 'manifest.json'])}; "
+                f"index (manifest + term pieces) {kinds[0]}; snippet texts {kinds[1]}; "
                 f"readings (homophone slips, on demand) {sizes(pieces.glob('readings.*.json'))}; "
                 f"Material's single index (fallback, not downloaded) "
                 f"{sizes([index_path(site, lang)])}",
