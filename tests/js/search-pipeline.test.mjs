@@ -597,3 +597,18 @@ test("vocabulary: a reader phrase of stop words only is a part of the query of i
   const notes = P.rankResults(plan, found)[0][0].terms;
   assert.deepEqual(Object.keys(notes), ["code"]);
 });
+
+test("a two-character word split by 了 is read as the word, where the index holds it (过了期, 過咗期)", () => {
+  const lex = lexicon({
+    words: [...WORDS, "过期"],
+    t2s: { phrases: T2S.phrases, chars: { ...T2S.chars, 咗: "了" } },
+  });
+  const text = (q) => P.plan(lex, q).text;
+  assert.equal(text("验证码过了期"), "验证码过期");
+  assert.equal(text("驗證碼過咗期"), "验证码过期", "Cantonese 咗 after conversion");
+  // The concept keeps what the reader typed, particle included.
+  assert.ok(typedConcepts("验证码过了期", lex).includes("过了期"), typedConcepts("验证码过了期", lex).join(" | "));
+  assert.ok(allTerms("验证码过了期", lex).includes("过期"));
+  // Not where the two halves are no word of the index: 收到了验证码 keeps its 了.
+  assert.equal(text("收到了验证码"), "收到了验证码");
+});
