@@ -219,7 +219,8 @@ test("ranking: the what-question's lift grows with the share of the overview's t
 });
 
 test("what-questions: why something is required asks what it is for; why it fails does not", () => {
-  for (const text of ["为什么非要开两步验证", "为何一定要两步验证", "why amazon force me to use 2sv", "why is 2sv required"]) {
+  // The subject may come between: 为什么卖家后台一定要开 (up to eight characters).
+  for (const text of ["为什么非要开两步验证", "为何一定要两步验证", "为什么卖家后台一定要开启两步验证", "why amazon force me to use 2sv", "why is 2sv required"]) {
     assert.ok(P.plan(lexicon(), text).asksWhat, text);
   }
   // 是什么时候 asks when, not what.
