@@ -613,3 +613,12 @@ test("a two-character word split by 了 is read as the word, where the index hol
   // Not where the two halves are no word of the index: 收到了验证码 keeps its 了.
   assert.equal(text("收到了验证码"), "收到了验证码");
 });
+
+test("vocabulary: a reader phrase inside a Chinese stop word does not apply (死了 of 烦死了)", () => {
+  const lex = lexicon({
+    vocabulary: { stopwords: ["烦死了"], synonyms: [{ readers: ["死了"], articles: ["故障"] }] },
+    words: [...WORDS, "故障"],
+  });
+  assert.ok(!allTerms("验证码烦死了", lex).includes("故障"), allTerms("验证码烦死了", lex).join(" "));
+  assert.ok(allTerms("后台死了", lex).includes("故障"));
+});

@@ -272,6 +272,11 @@
     this.synonyms = (vocabulary.synonyms || []).map(function (entry) {
       return { readers: entry.readers.map(compilePhrase), articles: entry.articles };
     });
+    // Chinese stop words of two or more characters hide the reader phrases
+    // inside them (addVocabulary()): 死了 (down) is no part of 烦死了.
+    this.stopPhrases = (vocabulary.stopwords || []).filter(function (word) {
+      return HAN_ONLY.test(word) && Array.from(word).length > 1;
+    }).map(compilePhrase);
     // The vocabulary's Chinese phrases cut queries too (登不上 is one word).
     var lexicon = this;
     (vocabulary.stopwords || []).forEach(function (word) { if (HAN_ONLY.test(word)) words.add(word); });
@@ -1003,7 +1008,8 @@
   }
 
   /* Reader vocabulary: every phrase found in the query, except one lying
-     inside a longer phrase that was also found (换手机 inside 换手机号). The
+     inside a longer phrase that was also found (换手机 inside 换手机号), or
+     inside a Chinese stop word (死了 inside 烦死了). The
      article words join the concepts the phrase covers, so a page that uses
      the article's word for the reader's word counts as matching it. */
   function addVocabulary(lexicon, concepts, query) {
@@ -1016,11 +1022,17 @@
         });
       });
     });
+    lexicon.stopPhrases.forEach(function (phrase) {
+      phraseMatches(phrase, query).forEach(function (m) {
+        m.entry = -1; // hides what lies inside it, adds nothing
+        found.push(m);
+      });
+    });
     var chosen = found.filter(function (m) {
-      return m.space === "all" || !found.some(function (other) {
+      return m.entry >= 0 && (m.space === "all" || !found.some(function (other) {
         return other.space === m.space && other.start <= m.start && other.end >= m.end &&
           other.end - other.start > m.end - m.start;
-      });
+      }));
     });
     var ownConcepts = {}; // entry -> the concept of a phrase of stop words only
     chosen.forEach(function (m) {
