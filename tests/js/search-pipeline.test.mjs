@@ -224,7 +224,8 @@ test("what-questions: why something is required asks what it is for; why it fail
     assert.ok(P.plan(lexicon(), text).asksWhat, text);
   }
   // 是什么时候 asks when, not what.
-  for (const text of ["为什么收不到验证码", "why code not received", "截止日期是什么时候"]) {
+  // Nor does why something happens ("why does my page show my address").
+  for (const text of ["为什么收不到验证码", "why code not received", "截止日期是什么时候", "why does my seller page show my address"]) {
     assert.ok(!P.plan(lexicon(), text).asksWhat, text);
   }
 });

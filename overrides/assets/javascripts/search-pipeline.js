@@ -75,7 +75,7 @@
   // 验证); the home page and contributor pages (boost below LIFT_MIN_BOOST)
   // do not. "Why" counts where it asks why something is required (为什么
   // 非要开, why amazon force me to use 2sv).
-  var ASKS_WHAT = /什么是|是什么(?!时候|时间)|是啥|啥是|什么叫|叫什么|什么意思|啥意思|(?:为什么|为啥|为何).{0,8}?(?:要|必须|强制|一定)|有什么用|有啥用|干嘛的|干什么的|做什么的|什么作用|有何作用|\bwhat(?:'s|\s+(?:is|are|does))\b|\bmeaning\b|\bwhat\s+for\b|\bpurpose\b|\bwhy\b.{0,24}\b(?:do|does|is|must|would|should|need|needs|force[sd]?|require[sd]?|mandatory|have\s+to)\b/i;
+  var ASKS_WHAT = /什么是|是什么(?!时候|时间)|是啥|啥是|什么叫|叫什么|什么意思|啥意思|(?:为什么|为啥|为何).{0,8}?(?:要|必须|强制|一定)|有什么用|有啥用|干嘛的|干什么的|做什么的|什么作用|有何作用|\bwhat(?:'s|\s+(?:is|are|does))\b|\bmeaning\b|\bwhat\s+for\b|\bpurpose\b|\bwhy\b.{0,24}\b(?:must|need|needs|force[sd]?|require[sd]?|mandatory|have\s+to)\b/i;
   var LIFT_MIN_TITLE = 0.5;
   var LIFT_MIN_BOOST = 0.5;
   var LONGEST_WORD = 16;
