@@ -623,3 +623,15 @@ test("vocabulary: a reader phrase inside a Chinese stop word does not apply (死
   assert.ok(!allTerms("验证码烦死了", lex).includes("故障"), allTerms("验证码烦死了", lex).join(" "));
   assert.ok(allTerms("后台死了", lex).includes("故障"));
 });
+
+test("ranking: an overview's title counts as far as its title and keywords cover the question", () => {
+  // The overview's whole title is 验证码, the section's name; the reader asks
+  // about not receiving it, which the article's title also says.
+  const plan = P.plan(lexicon(), "收不到验证码");
+  const group = (location, score, pageBoost, titleShare) => [{
+    location, score, pageBoost, titleShare, own: true,
+    terms: { 收不到: true, 验证码: true }, strongTerms: { 验证码: true },
+  }];
+  const ranked = P.rankResults(plan, [group("overview/", 100, 0.75, 1), group("article/", 120, 1, 0.4)]);
+  assert.deepEqual(ranked.map((g) => g[0].location), ["article/", "overview/"]);
+});

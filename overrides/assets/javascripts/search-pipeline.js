@@ -1215,9 +1215,14 @@
       // question beat the one that is about a part of it.
       var own = group.filter(function (item) { return item.own && item.strongTerms; })[0];
       var about = own ? strongCoverage(queryPlan, own.strongTerms) : 0;
+      // An overview's title names its section (INFORM 消费者法案), which
+      // most questions of the section mention: it counts as far as its
+      // title and keywords cover the question, not by the share of the
+      // title matched (where the engine marks them: the site's own does).
+      var titled = own && boost < 1 ? Math.min(title, about) : title;
       return {
         group: group, hits: hits, coverage: share, order: order,
-        score: best * share * share * (1 + TITLE_WEIGHT * title) * (1 + ABOUT_WEIGHT * about) * lift,
+        score: best * share * share * (1 + TITLE_WEIGHT * titled) * (1 + ABOUT_WEIGHT * about) * lift,
       };
     });
     var topCoverage = ranked.reduce(function (max, r) { return Math.max(max, r.coverage); }, 0);
