@@ -368,3 +368,11 @@ def test_control_character_is_found(make_tree, page, check, line):
     findings = check(make_tree(_pair(page, en_body="Two\0words and an \x1b escape.\n")), "ST024")
     assert [(f.line, f.col) for f in findings] == [(line(0), 4), (line(0), 18)]
     assert check(make_tree(_pair(page, en_body="A\ttab.\n")), "ST024") == []
+
+
+def test_bidirectional_override_is_a_control_character(make_tree, page, check, line):
+    # Shown as "Open amazon.com.png", stored reversed.
+    body = "Open \u202egnp.moc.nozama\u202c today.\n"
+    findings = check(make_tree(_pair(page, en_body=body)), "ST024")
+    assert [(f.line, f.col) for f in findings] == [(line(0), 6), (line(0), 21)]
+    assert "U+202E" in findings[0].message

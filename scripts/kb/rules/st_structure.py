@@ -260,8 +260,11 @@ MIXED_SCRIPT = re.compile(
     r"\b(?=[\w]*[A-Za-z])(?=[\w]*[\u0370-\u03ff\u0400-\u04ff])[A-Za-z\u0370-\u03ff\u0400-\u04ff]+\b"
 )
 # Control characters (NUL, escape, …) besides tab and the line ends: no
-# editor shows them, and the page's text breaks where they stand.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# editor shows them, and the page's text breaks where they stand. With them
+# the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069),
+# which show text in another order than it is stored: a host written
+# backwards displays as amazon.com.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 @rule(
@@ -310,19 +313,19 @@ def mixed_script_word(docs, self):
     "ST024",
     "control-character",
     Severity.ERROR,
-    "The file contains a control character (NUL, escape, …).",
+    "The file contains a control character (NUL, escape, a bidirectional override, …).",
     "Delete it: it is invisible in editors and breaks the page's text where it stands.",
     title={"en": "Control character", "zh": "控制字符"},
     doc={
-        "en": """The file contains a control character other than a tab or a line end, such as NUL (U+0000) or escape (U+001B). Editors show nothing, and the page's text breaks where it stands. They come from pasting out of terminals or binary files.
+        "en": """The file contains a control character other than a tab or a line end, such as NUL (U+0000) or escape (U+001B). Editors show nothing, and the page's text breaks where it stands. They come from pasting out of terminals or binary files. The rule also finds the bidirectional overrides and isolates (U+202A to U+202E, U+2066 to U+2069). They make text display in another order than it is stored, so a reversed host name can look like amazon.com.
 
-Failing example: a NUL byte pasted between two words of a paragraph.
+Failing example: a NUL byte pasted between two words of a paragraph, or `Open \\u202egnp.moc.nozama\\u202c`, written here as escapes, which displays as "Open amazon.com.png".
 
 Fix: delete the character (the report gives its line and column).
 """,
-        "zh": """文件里有制表符和换行以外的控制字符，例如 NUL（U+0000）或 ESC（U+001B）。编辑器不显示它们，页面文字会在那里断开。它们通常来自从终端或二进制文件里粘贴的内容。
+        "zh": """文件里有制表符和换行以外的控制字符，例如 NUL（U+0000）或 ESC（U+001B）。编辑器不显示它们，页面文字会在那里断开。它们通常来自从终端或二进制文件里粘贴的内容。这条规则也检查双向文字覆盖和隔离字符（U+202A 至 U+202E、U+2066 至 U+2069）：它们让文字的显示顺序和存储顺序不同，倒着写的主机名看起来会像 amazon.com。
 
-错误示例：段落两个词之间粘进了一个 NUL 字节。
+错误示例：段落两个词之间粘进了一个 NUL 字节；或者 `Open \\u202egnp.moc.nozama\\u202c`（这里写成转义形式），显示出来是“Open amazon.com.png”。
 
 改法：删除这个字符（报告给出行号和列号）。
 """,
