@@ -75,6 +75,11 @@ def _pair(page, zh_body="文字。\n", en_body="Text.\n", **meta):
         ("zh", "亚马逊最近修改了验证步骤。"),
         ("zh", "现在亚马逊要求每次登录都输入验证码。"),
         ("zh", "目前已经不再支持语音验证。"),
+        # a time counted from the day of writing: last month, 上个月, 今年起
+        ("en", "Last month Amazon changed the sign-in page."),
+        ("en", "A few weeks ago Amazon introduced passkeys."),
+        ("zh", "上个月亚马逊改了这个页面。"),
+        ("zh", "今年起必须用通行密钥登录。"),
     ],
 )
 def test_a_change_told_by_recently_or_now_is_found(make_tree, page, check, line, lang, sentence):
@@ -96,6 +101,8 @@ def test_a_change_told_by_recently_or_now_is_found(make_tree, page, check, line,
         ("en", "You can now sign in."),
         ("zh", "只有最近收到的那个验证码有效。"),
         ("zh", "填入最近 24 个月每月的销售笔数。"),
+        ("zh", "下个月再来查看收款记录。"),
+        ("en", "Check your payments again next month."),
         ("zh", "自 2023 年 6 月 27 日起，亚马逊要求高销量卖家完成验证。"),
     ],
 )

@@ -166,13 +166,17 @@ CHANGE_VERBS_EN = (
 UNDATED_CHANGE = {
     "en": re.compile(
         rf"\b(?:recently|lately|nowadays|these\s+days|currently|at\s+present|as\s+of\s+today|"
-        rf"this\s+year|last\s+year)\b(?:\W+\w+){{0,3}}?\W+{CHANGE_VERBS_EN}\b"
+        rf"(?:last|this|next)\s+(?:week|month|year)|a\s+few\s+(?:days|weeks|months)\s+ago)\b"
+        rf"(?:\W+\w+){{0,3}}?\W+{CHANGE_VERBS_EN}\b"
         rf"|\b(?:now|just)\s+{CHANGE_VERBS_EN}\b|\b(?:has|have)\s+(?:recently|just)\s+\w+ed\b",
         re.IGNORECASE,
     ),
     "zh": re.compile(
-        r"(?:最近|近期|近日|日前|目前|现在|如今|今年|去年)(?:已经|已|开始|正在|也)?[^，。；\n]{0,6}?"
-        r"(?:修改|更改|改了|更新|调整|推出|宣布|上线|开始|要求|规定|强制|取消|改为|改成|生效|实施|不再)"
+        r"(?:最近|近期|近日|日前|前不久|不久前|前段时间|目前|现在|如今|今年|去年|明年|"
+        r"上个月|上月|本月|这个月|下个月|上周|本周|下周)"
+        r"(?:已经|已|开始|正在|也)?[^，。；\n]{0,6}?"
+        r"(?:修改|更改|改了|更新|调整|推出|宣布|上线|开始|要求|规定|强制|取消|改为|改成|生效|实施|不再|"
+        r"起必须|起要|起需)"
     ),
 }
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -190,11 +194,13 @@ YEAR = re.compile(r"(?:19|20)\d\d")
     doc=rule_doc(
         "'Recently' and 'now' are true on the day they are written and wrong for every reader "
         "after; a seller cannot tell whether the change is last week's or three years old. "
+        "So are times counted from the day of writing: last month, a few weeks ago. "
         "Articles (kinds overview, troubleshooting, guide and tool) give the date instead. "
         "A sentence that holds a year passes.",
         "Amazon recently changed the verification steps [@sc-us-inform].",
         "Since 27 June 2023, Amazon asks high-volume sellers to verify [@sc-us-inform].",
         "“最近”“现在”只在写下的那天成立，之后的每位读者都会被误导：卖家分不清这是上周的变化还是三年前的。"
+        "“上个月”“今年起”这类从写作当天算起的时间也一样。"
         "文章页（kind 为 overview、troubleshooting、guide、tool）要写出日期。句子里有年份就通过。",
         "亚马逊最近修改了验证步骤[@sc-us-inform]。",
         "自 2023 年 6 月 27 日起，亚马逊要求高销量卖家完成验证[@sc-us-inform]。",
